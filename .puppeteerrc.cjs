@@ -1,0 +1,2 @@
+// Tests drive the system Chromium (Debian package `chromium`); never download a browser.
+module.exports = { skipDownload: true };

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { FsBlobStore } from './blobs/fs-store';
+import type { BlobStore } from './blobs/store';
+import type { Config } from './config';
+import { type Db, openDb } from './db/kysely';
+import { migrateToLatest } from './db/migrate';
+import { ContractsRepo } from './db/repos/contracts';
+import { UsersRepo } from './db/repos/users';
+import { VersionsRepo } from './db/repos/versions';
+import type { SearchIndex } from './db/search/index';
+import { PostgresSearchIndex } from './db/search/postgres';
+import { SqliteSearchIndex } from './db/search/sqlite';
+import { IngestPipeline } from './ingest/pipeline';
+
+/** Everything the routes and the CLI work with: the database, its repositories, blobs and background work. */
+export interface Registry {
+  config: Config;
+  db: Db;
+  contracts: ContractsRepo;
+  users: UsersRepo;
+  versions: VersionsRepo;
+  blobs: BlobStore;
+  search: SearchIndex;
+  ingest: IngestPipeline;
+  /** Re-indexes one contract's metadata and newest text. */
+  reindex(contractId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openRegistry(config: Config, log: (msg: string) => void = () => {}): Promise<Registry> {
+  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(db.db as never, db.dialect);
+  const contracts = new ContractsRepo(db);
+  const users = new UsersRepo(db);
+  const versions = new VersionsRepo(db);
+  const blobs = new FsBlobStore(join(config.dataDir, 'blobs'));
+  const search: SearchIndex =
+    db.dialect === 'sqlite' ? new SqliteSearchIndex(db) : new PostgresSearchIndex(db);
+  const ingest = new IngestPipeline(versions, blobs, { maxUnzippedBytes: config.maxUnzippedBytes, log });
+
+  const reindex = async (contractId: string) => {
+    const c = await contracts.getUnchecked(contractId);
+    if (!c) return search.remove(contractId);
+    await search.upsert({
+      contractId,
+      number: c.number,
+      title: c.title,
+      parties: [c.ourEntity ?? '', ...c.counterparty.map((p) => p.name)].join(' '),
+      body: await versions.latestText(contractId),
+    });
+  };
+  ingest.onIngested((_versionId, contractId) => reindex(contractId));
+
+  const registry: Registry = {
+    config,
+    db,
+    contracts,
+    users,
+    versions,
+    blobs,
+    search,
+    ingest,
+    reindex,
+    async close() {
+      await ingest.idle();
+      await db.close();
+    },
+  };
+  await ingest.resume();
+  return registry;
+}

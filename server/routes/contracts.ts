@@ -1,0 +1,140 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  Contract,
+  ContractCreate,
+  ContractListQuery,
+  ContractPage,
+  ContractPatch,
+} from '@shared/schemas/contract';
+import { z } from 'zod';
+import { editsContracts, type Principal } from '../auth/principal';
+import { InvalidCursorError } from '../db/repos/contracts';
+import { badRequest, forbidden, notFound } from '../errors';
+import type { ApiApp } from '../http/env';
+import type { Registry } from '../registry';
+import { errorResponses, IdParam, json, jsonBody, notFoundResponse } from './openapi-helpers';
+
+const tags = ['Contracts'];
+
+/** Staff may only file contracts for their own department. */
+function assertMayFileFor(p: Principal, department: string | null | undefined): void {
+  if (!editsContracts(p)) throw forbidden(`The ${p.role} role cannot create or change contracts.`);
+  if (p.role === 'staff' && department && department !== p.department) {
+    throw forbidden(`Staff can file contracts for their own department (${p.department ?? 'none'}) only.`);
+  }
+}
+
+/** Loads a contract the principal can see, or answers 404. */
+export async function visibleContract(registry: Registry, id: string, p: Principal) {
+  const c = await registry.contracts.get(id, p);
+  if (!c) throw notFound(`Contract ${id}`);
+  return c;
+}
+
+export function registerContractRoutes(app: ApiApp, registry: Registry): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/contracts',
+      tags,
+      summary: 'Create a contract (only title and type are required); it gets its number',
+      request: { body: jsonBody(ContractCreate) },
+      responses: { 201: json(Contract, 'The new contract with its id and number'), ...errorResponses },
+    }),
+    async (c) => {
+      const p = c.get('principal');
+      const input = c.req.valid('json');
+      const department = input.department ?? (p.role === 'staff' ? p.department : null);
+      assertMayFileFor(p, department);
+      const created = await registry.contracts.create({ ...input, department }, p.userId);
+      await registry.reindex(created.id);
+      return c.json(created, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/contracts',
+      tags,
+      summary: 'List contracts with filters, sorting and cursor paging',
+      request: { query: ContractListQuery },
+      responses: { 200: json(ContractPage, 'A page of contracts'), ...errorResponses },
+    }),
+    async (c) => {
+      try {
+        return c.json(await registry.contracts.list(c.req.valid('query'), c.get('principal')), 200);
+      } catch (err) {
+        if (err instanceof InvalidCursorError)
+          throw badRequest(err.message, [{ path: 'cursor', message: err.message }]);
+        throw err;
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/contracts/{id}',
+      tags,
+      summary: 'Read one contract',
+      request: { params: IdParam },
+      responses: { 200: json(Contract, 'The contract'), ...errorResponses, ...notFoundResponse },
+    }),
+    async (c) => c.json(await visibleContract(registry, c.req.valid('param').id, c.get('principal')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/contracts/{id}',
+      tags,
+      summary: 'Change some fields of a contract (fields left out stay as they are; null clears)',
+      request: { params: IdParam, body: jsonBody(ContractPatch) },
+      responses: {
+        200: json(Contract, 'The contract after the change'),
+        ...errorResponses,
+        ...notFoundResponse,
+      },
+    }),
+    async (c) => {
+      const p = c.get('principal');
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const current = await visibleContract(registry, id, p);
+      assertMayFileFor(p, patch.department === undefined ? current.department : patch.department);
+      const effective = patch.effectiveDate === undefined ? current.effectiveDate : patch.effectiveDate;
+      const expiry = patch.expiryDate === undefined ? current.expiryDate : patch.expiryDate;
+      if (effective && expiry && expiry < effective) {
+        throw badRequest('The expiry date is before the effective date.', [
+          { path: 'expiryDate', message: 'expiryDate is before effectiveDate' },
+        ]);
+      }
+      const updated = await registry.contracts.patch(id, patch);
+      if (!updated) throw notFound(`Contract ${id}`);
+      await registry.reindex(id);
+      return c.json(updated, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/contracts/{id}/shares',
+      tags,
+      summary: 'Share a contract with a user outside its department',
+      request: { params: IdParam, body: jsonBody(z.strictObject({ userId: z.string().min(1).max(64) })) },
+      responses: { 204: { description: 'Shared' }, ...errorResponses, ...notFoundResponse },
+    }),
+    async (c) => {
+      const p = c.get('principal');
+      const { id } = c.req.valid('param');
+      const current = await visibleContract(registry, id, p);
+      assertMayFileFor(p, current.department);
+      const { userId } = c.req.valid('json');
+      if (!(await registry.users.byId(userId))) throw notFound(`User ${userId}`);
+      await registry.contracts.share(id, userId);
+      return c.body(null, 204);
+    },
+  );
+}

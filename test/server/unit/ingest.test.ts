@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { contentDisposition, safeFilename } from '../../../server/ingest/filename';
+import { nameMatchesBytes, sniffType } from '../../../server/ingest/sniff';
+import { assertZipExpandsWithin, ZipTooLargeError } from '../../../server/ingest/zip-guard';
+import { makeDocx, makePdf } from '../../helpers/files';
+
+describe('file names', () => {
+  it.each([
+    ['../../etc/passwd', 'passwd'],
+    ['C:\\Users\\me\\合同.pdf', '合同.pdf'],
+    ['..', 'document'],
+    ['a\u0000b\u001fc.pdf', 'abc.pdf'],
+    ['.hidden.docx', 'hidden.docx'],
+    ['', 'document'],
+  ])('makes %j safe', (input, expected) => {
+    expect(safeFilename(input)).toBe(expected);
+  });
+
+  it('keeps Chinese names in Content-Disposition with an ASCII fallback', () => {
+    const header = contentDisposition('采购合同 (final).pdf');
+    expect(header).toBe(
+      `attachment; filename="____ _final_.pdf"; filename*=UTF-8''%E9%87%87%E8%B4%AD%E5%90%88%E5%90%8C%20%28final%29.pdf`.replace(
+        '____ _final_',
+        '____ (final)',
+      ),
+    );
+  });
+});
+
+describe('file types from bytes', () => {
+  it('tells PDF, DOCX, text and unknown bytes apart', () => {
+    expect(sniffType(makePdf(['x']))).toBe('pdf');
+    expect(sniffType(makeDocx(['x']))).toBe('docx');
+    expect(sniffType(new TextEncoder().encode('合同正文 plain text'))).toBe('text');
+    expect(sniffType(new Uint8Array([0x4d, 0x5a, 0, 0, 0xff]))).toBe('unknown');
+  });
+
+  it('checks a name against the bytes', () => {
+    expect(nameMatchesBytes('a.pdf', 'pdf')).toBe(true);
+    expect(nameMatchesBytes('a.docx', 'pdf')).toBe(false);
+    expect(nameMatchesBytes('a.PDF', 'pdf')).toBe(true);
+    expect(nameMatchesBytes('no-extension', 'pdf')).toBe(true);
+  });
+});
+
+describe('zip guard', () => {
+  it('lets a normal DOCX through and stops one that expands past the limit', async () => {
+    expect(() => assertZipExpandsWithin(makeDocx(['hello']), 1024 * 1024)).not.toThrow();
+    const { zipSync } = await import('fflate');
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(4 * 1024 * 1024) });
+    expect(() => assertZipExpandsWithin(bomb, 1024 * 1024)).toThrow(ZipTooLargeError);
+  });
+});
