@@ -3,7 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const steps = [
-  { name: 'Word add-in', when: 'word-addin/vite.config.ts', cmd: ['npx', 'vite', 'build', '--config', 'word-addin/vite.config.ts'] },
+  {
+    name: 'Word add-in',
+    when: 'word-addin/vite.config.ts',
+    cmd: ['npx', 'vite', 'build', '--config', 'word-addin/vite.config.ts'],
+  },
   { name: 'browser extension', when: 'extension/wxt.config.ts', cmd: ['npx', 'wxt', 'build', 'extension'] },
 ];
 

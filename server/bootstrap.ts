@@ -15,7 +15,11 @@ export async function ensureFirstAdmin(registry: Registry, say: (line: string) =
   if ((await registry.users.count()) > 0) return;
   const { adminToken, dataDir, host, port } = registry.config;
   if (adminToken) {
-    const admin = await registry.users.create({ email: FIRST_ADMIN_EMAIL, name: 'Administrator', role: 'admin' });
+    const admin = await registry.users.create({
+      email: FIRST_ADMIN_EMAIL,
+      name: 'Administrator',
+      role: 'admin',
+    });
     await registry.users.createToken(admin.id, 'PACTFILE_ADMIN_TOKEN', adminToken);
     say(`First admin created (${FIRST_ADMIN_EMAIL}); use PACTFILE_ADMIN_TOKEN as its API token.`);
     return;
@@ -34,7 +38,9 @@ export async function ensureFirstAdmin(registry: Registry, say: (line: string) =
   say(`    email:    ${FIRST_ADMIN_EMAIL}`);
   say(`    password: ${password}      (also in ${file})`);
   say(`  in the Word add-in or the browser extension with the registry URL http://${host}:${port},`);
-  say(`  or get an API token: curl -X POST http://${host}:${port}/api/auth/login -H 'content-type: application/json' \\`);
+  say(
+    `  or get an API token: curl -X POST http://${host}:${port}/api/auth/login -H 'content-type: application/json' \\`,
+  );
   say(`    -d '{"email":"${FIRST_ADMIN_EMAIL}","password":"${password}"}'`);
   say('  Then add your colleagues with `pactfile user add`, and try `pactfile demo` for sample contracts.');
   say('');

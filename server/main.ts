@@ -11,7 +11,10 @@ export interface RunningServer {
 }
 
 /** Opens the registry, serves it over HTTP and stops cleanly: in-flight requests finish, then the database closes. */
-export async function startServer(config: Config, say: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  say: (line: string) => void = console.log,
+): Promise<RunningServer> {
   const registry = await openRegistry(config, (m) => console.error(m));
   await ensureFirstAdmin(registry, say);
   const app = createApp(registry);

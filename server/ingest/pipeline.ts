@@ -53,7 +53,7 @@ export class IngestPipeline {
 
   private async process(versionId: string): Promise<void> {
     const v = await this.versions.get(versionId);
-    if (!v || v.text.status !== 'pending') return;
+    if (v?.text.status !== 'pending') return;
     try {
       const bytes = await this.blobs.read(v.sha256);
       const out = await extractText(bytes, v.filename, { maxUnzippedBytes: this.options.maxUnzippedBytes });

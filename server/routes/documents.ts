@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { Id } from '@shared/schemas/common';
 import { z } from 'zod';
 import { editsContracts } from '../auth/principal';
-import { BlobHashMismatchError, BlobTooLargeError, isSha256 } from '../blobs/store';
+import { BlobHashMismatchError, BlobTooLargeError } from '../blobs/store';
 import { VERSION_SOURCES } from '../db/repos/versions';
 import {
   forbidden,

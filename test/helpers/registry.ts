@@ -69,12 +69,20 @@ export interface Caller {
   token: string;
   userId: string;
   req(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
-  json<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  json<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
 }
 
 export async function signIn(
   t: TestRegistry,
-  user: { email: string; role: 'admin' | 'legal' | 'staff' | 'reviewer' | 'viewer'; department?: string | null },
+  user: {
+    email: string;
+    role: 'admin' | 'legal' | 'staff' | 'reviewer' | 'viewer';
+    department?: string | null;
+  },
 ): Promise<Caller> {
   const u = await t.registry.users.create({ ...user, name: user.email.split('@')[0] ?? user.email });
   const { token } = await t.registry.users.createToken(u.id, 'test');

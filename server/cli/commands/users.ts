@@ -14,29 +14,42 @@ export const registerUsers: RegisterCommand = (program) => {
     .option('--department <code>', 'department code, e.g. SD')
     .option('--password <password>', 'password for signing in (8+ characters)')
     .option('--token', 'also create an API token and print it')
-    .action(async (o: { email: string; name?: string; role: string; department?: string; password?: string; token?: boolean }) => {
-      if (!ROLES.includes(o.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-      if (o.password !== undefined && o.password.length < 8) throw new Error('--password must be at least 8 characters');
-      await withRegistry(async (r) => {
-        if (await r.users.byEmailWithHash(o.email)) throw new Error(`A user with email ${o.email} exists already.`);
-        const u = await r.users.create({
-          email: o.email,
-          name: o.name ?? o.email.split('@')[0] ?? o.email,
-          role: o.role as Role,
-          department: o.department ?? null,
-          passwordHash: o.password ? await hashPassword(o.password) : null,
+    .action(
+      async (o: {
+        email: string;
+        name?: string;
+        role: string;
+        department?: string;
+        password?: string;
+        token?: boolean;
+      }) => {
+        if (!ROLES.includes(o.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+        if (o.password !== undefined && o.password.length < 8)
+          throw new Error('--password must be at least 8 characters');
+        await withRegistry(async (r) => {
+          if (await r.users.byEmailWithHash(o.email))
+            throw new Error(`A user with email ${o.email} exists already.`);
+          const u = await r.users.create({
+            email: o.email,
+            name: o.name ?? o.email.split('@')[0] ?? o.email,
+            role: o.role as Role,
+            department: o.department ?? null,
+            passwordHash: o.password ? await hashPassword(o.password) : null,
+          });
+          console.log(`Added ${u.email} (${u.role}${u.department ? `, ${u.department}` : ''}) as ${u.id}`);
+          if (o.token) console.log(`API token: ${(await r.users.createToken(u.id, 'cli')).token}`);
         });
-        console.log(`Added ${u.email} (${u.role}${u.department ? `, ${u.department}` : ''}) as ${u.id}`);
-        if (o.token) console.log(`API token: ${(await r.users.createToken(u.id, 'cli')).token}`);
-      });
-    });
+      },
+    );
   user
     .command('list')
     .description('List users')
     .action(async () => {
       await withRegistry(async (r) => {
         for (const u of await r.users.list()) {
-          console.log(`${u.id}  ${u.email}  ${u.role}  ${u.department ?? '-'}${u.disabled ? '  (disabled)' : ''}`);
+          console.log(
+            `${u.id}  ${u.email}  ${u.role}  ${u.department ?? '-'}${u.disabled ? '  (disabled)' : ''}`,
+          );
         }
       });
     });

@@ -13,7 +13,9 @@ describe.each(DIALECTS)('accounts and access on %s', (dialect) => {
     admin = await signIn(t, { email: 'admin@example.com', role: 'admin' });
     sdStaff = await signIn(t, { email: 'sd@example.com', role: 'staff', department: 'SD' });
     pdViewer = await signIn(t, { email: 'pdview@example.com', role: 'viewer', department: 'PD' });
-    sdContract = (await sdStaff.json<{ id: string }>('POST', '/api/contracts', { title: 'SD deal', type: 'sales' })).body.id;
+    sdContract = (
+      await sdStaff.json<{ id: string }>('POST', '/api/contracts', { title: 'SD deal', type: 'sales' })
+    ).body.id;
   });
   afterAll(() => t.close());
 
@@ -55,7 +57,9 @@ describe.each(DIALECTS)('accounts and access on %s', (dialect) => {
     const rows = await t.registry.db.db.selectFrom('api_tokens').select('token_hash').execute();
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
     expect(rows.map((r) => r.token_hash)).not.toContain(sdStaff.token);
-    const extra = await sdStaff.json<{ token: string; tokenId: string }>('POST', '/api/me/tokens', { name: 'script' });
+    const extra = await sdStaff.json<{ token: string; tokenId: string }>('POST', '/api/me/tokens', {
+      name: 'script',
+    });
     expect(extra.status).toBe(201);
     const call = () => t.app.request('/api/me', { headers: { authorization: `Bearer ${extra.body.token}` } });
     expect((await call()).status).toBe(200);
@@ -69,13 +73,19 @@ describe.each(DIALECTS)('accounts and access on %s', (dialect) => {
     expect((await pdViewer.req('GET', `/api/contracts/${sdContract}`)).status).toBe(404);
     const list = await pdViewer.json<{ items: unknown[] }>('GET', '/api/contracts');
     expect(list.body.items).toHaveLength(0);
-    const other = await sdStaff.json('POST', '/api/contracts', { title: 'x', type: 'sales', department: 'PD' });
+    const other = await sdStaff.json('POST', '/api/contracts', {
+      title: 'x',
+      type: 'sales',
+      department: 'PD',
+    });
     expect(other.status).toBe(403);
   });
 
   it('shows a shared contract to a user of another department', async () => {
     const me = await pdViewer.json<{ id: string }>('GET', '/api/me');
-    expect((await sdStaff.req('POST', `/api/contracts/${sdContract}/shares`, { userId: me.body.id })).status).toBe(204);
+    expect(
+      (await sdStaff.req('POST', `/api/contracts/${sdContract}/shares`, { userId: me.body.id })).status,
+    ).toBe(204);
     expect((await pdViewer.req('GET', `/api/contracts/${sdContract}`)).status).toBe(200);
   });
 
@@ -83,7 +93,9 @@ describe.each(DIALECTS)('accounts and access on %s', (dialect) => {
     expect((await pdViewer.req('POST', '/api/contracts', { title: 'x', type: 'sales' })).status).toBe(403);
     expect((await pdViewer.req('PATCH', `/api/contracts/${sdContract}`, { title: 'y' })).status).toBe(403);
     expect((await sdStaff.req('GET', '/api/users')).status).toBe(403);
-    expect((await sdStaff.req('POST', '/api/users', { email: 'a@b.co', name: 'a', role: 'admin' })).status).toBe(403);
+    expect(
+      (await sdStaff.req('POST', '/api/users', { email: 'a@b.co', name: 'a', role: 'admin' })).status,
+    ).toBe(403);
   });
 
   it('refuses a second user with the same email', async () => {

@@ -12,7 +12,14 @@ describe('bad input', () => {
   afterAll(() => t.close());
 
   const countContracts = async () =>
-    Number((await t.registry.db.db.selectFrom('contracts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n);
+    Number(
+      (
+        await t.registry.db.db
+          .selectFrom('contracts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirst()
+      )?.n,
+    );
 
   const expectProblem = async (res: Response, status: number) => {
     expect(res.status).toBe(status);
@@ -37,7 +44,12 @@ describe('bad input', () => {
       signedDate: '2024-02-30',
     });
     const body = (await expectProblem(res, 400)) as unknown as { errors: { path: string }[] };
-    expect(body.errors.map((e) => e.path).sort()).toEqual(['amount.currency', 'amount.value', 'signedDate', 'title']);
+    expect(body.errors.map((e) => e.path).sort()).toEqual([
+      'amount.currency',
+      'amount.value',
+      'signedDate',
+      'title',
+    ]);
   });
 
   it('refuses unknown fields', async () => {
@@ -47,7 +59,10 @@ describe('bad input', () => {
   });
 
   it('refuses a body that is not JSON with 415 and an oversized JSON body with 413', async () => {
-    await expectProblem(await legal.req('POST', '/api/contracts', 'title=x', { 'content-type': 'text/plain' }), 415);
+    await expectProblem(
+      await legal.req('POST', '/api/contracts', 'title=x', { 'content-type': 'text/plain' }),
+      415,
+    );
     const huge = JSON.stringify({ title: 'x'.repeat(3 * 1024 * 1024), type: 'sales' });
     await expectProblem(await legal.req('POST', '/api/contracts', huge), 413);
   });
@@ -57,7 +72,10 @@ describe('bad input', () => {
   });
 
   it('rejects a blob URL that is not a SHA-256', async () => {
-    await expectProblem(await legal.req('PUT', '/api/blobs/..%2F..%2Fetc%2Fpasswd', new Uint8Array([1, 2])), 400);
+    await expectProblem(
+      await legal.req('PUT', '/api/blobs/..%2F..%2Fetc%2Fpasswd', new Uint8Array([1, 2])),
+      400,
+    );
   });
 
   it('leaves nothing half-written and stays up', async () => {
@@ -73,7 +91,10 @@ describe('bad input', () => {
     const broken = await openTestRegistry('sqlite');
     const caller = await signIn(broken, { email: 'a@example.com', role: 'admin' });
     await broken.registry.db.db.schema.dropTable('contract_parties').execute();
-    const body = await expectProblem(await caller.req('POST', '/api/contracts', { title: 'x', type: 'y', counterparty: [{ name: 'p' }] }), 500);
+    const body = await expectProblem(
+      await caller.req('POST', '/api/contracts', { title: 'x', type: 'y', counterparty: [{ name: 'p' }] }),
+      500,
+    );
     expect(body.detail).not.toMatch(/contract_parties|sqlite/i);
     await broken.close();
   });

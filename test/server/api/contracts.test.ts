@@ -14,7 +14,10 @@ describe.each(DIALECTS)('contracts API on %s', (dialect) => {
   afterAll(() => t.close());
 
   it('creates a contract from a title and a type alone, with an id and a number', async () => {
-    const { status, body } = await admin.json<Contract>('POST', '/api/contracts', { title: '采购合同', type: 'purchase' });
+    const { status, body } = await admin.json<Contract>('POST', '/api/contracts', {
+      title: '采购合同',
+      type: 'purchase',
+    });
     expect(status).toBe(201);
     expect(body.id).toMatch(/^c_/);
     expect(body.number).toMatch(/^PURCHASE-\d{4}-0001$/);
@@ -27,14 +30,19 @@ describe.each(DIALECTS)('contracts API on %s', (dialect) => {
       title: 'Master Services Agreement',
       type: 'services',
       department: 'SD',
-      counterparty: [{ name: 'Acme Ltd.', role: 'Customer' }, { name: '上海某某科技有限公司', role: '乙方' }],
+      counterparty: [
+        { name: 'Acme Ltd.', role: 'Customer' },
+        { name: '上海某某科技有限公司', role: '乙方' },
+      ],
       ourEntity: 'Pactfile Inc.',
       amount: { value: 12345678, currency: 'USD' },
       signedDate: '2024-02-28',
       effectiveDate: '2024-03-01',
       expiryDate: '2025-02-28',
       renewal: { autoRenew: true, noticeDays: 30 },
-      paymentMilestones: [{ label: 'Deposit', amount: { value: 100000, currency: 'USD' }, dueDate: '2024-03-15' }],
+      paymentMilestones: [
+        { label: 'Deposit', amount: { value: 100000, currency: 'USD' }, dueDate: '2024-03-15' },
+      ],
       tags: ['msa', 'priority', 'msa'],
       customFields: { crmId: 'OPP-42', renewalsHandled: false },
     };
@@ -44,7 +52,9 @@ describe.each(DIALECTS)('contracts API on %s', (dialect) => {
     expect(body).toMatchObject({
       ...input,
       tags: ['msa', 'priority'],
-      paymentMilestones: [{ id: 'm1', label: 'Deposit', amount: { value: 100000, currency: 'USD' }, dueDate: '2024-03-15' }],
+      paymentMilestones: [
+        { id: 'm1', label: 'Deposit', amount: { value: 100000, currency: 'USD' }, dueDate: '2024-03-15' },
+      ],
     });
   });
 
@@ -93,16 +103,24 @@ describe.each(DIALECTS)('contracts API on %s', (dialect) => {
     do {
       const qs = new URLSearchParams({ type: 'paging', sort: 'amount', order: 'asc', limit: '3' });
       if (cursor) qs.set('cursor', cursor);
-      const { body } = await admin.json<{ items: Contract[]; nextCursor: string | null }>('GET', `/api/contracts?${qs}`);
+      const { body } = await admin.json<{ items: Contract[]; nextCursor: string | null }>(
+        'GET',
+        `/api/contracts?${qs}`,
+      );
       seen.push(...body.items.map((c) => c.title));
       cursor = body.nextCursor;
     } while (cursor);
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => `Paging ${i}`));
 
     const list = async (qs: string) =>
-      (await admin.json<{ items: Contract[] }>('GET', `/api/contracts?type=paging&${qs}`)).body.items.map((c) => c.title);
+      (await admin.json<{ items: Contract[] }>('GET', `/api/contracts?type=paging&${qs}`)).body.items.map(
+        (c) => c.title,
+      );
     expect(await list('department=EVEN&sort=title&order=desc')).toEqual(['Paging 6', 'Paging 4', 'Paging 2']);
-    expect(await list('amountMin=2000&amountMax=3000&sort=amount&order=asc')).toEqual(['Paging 2', 'Paging 3']);
+    expect(await list('amountMin=2000&amountMax=3000&sort=amount&order=asc')).toEqual([
+      'Paging 2',
+      'Paging 3',
+    ]);
     expect(await list('expiryFrom=2030-01-06')).toHaveLength(2);
     expect(await list('counterparty=星辰')).toEqual(['Paging 3']);
     expect(await list('text=paging%207')).toEqual(['Paging 7']);
@@ -122,7 +140,10 @@ describe.each(DIALECTS)('contracts API on %s', (dialect) => {
       do {
         const qs = new URLSearchParams({ type: 'nullable', sort: 'signedDate', order, limit: '2' });
         if (cursor) qs.set('cursor', cursor);
-        const { body } = await admin.json<{ items: Contract[]; nextCursor: string | null }>('GET', `/api/contracts?${qs}`);
+        const { body } = await admin.json<{ items: Contract[]; nextCursor: string | null }>(
+          'GET',
+          `/api/contracts?${qs}`,
+        );
         ids.push(...body.items.map((c) => c.id));
         cursor = body.nextCursor;
       } while (cursor);

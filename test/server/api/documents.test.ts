@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, DIALECTS, openTestRegistry, signIn, type TestRegistry } from '../../helpers/registry';
 import { makeDocx, makePdf, sha256 } from '../../helpers/files';
+import { type Caller, DIALECTS, openTestRegistry, signIn, type TestRegistry } from '../../helpers/registry';
 
 const realPdf = readFileSync(new URL('../../fixtures/documents/affiliate-agreement.pdf', import.meta.url));
 
-type Version = { id: string; seq: number; filename: string; text: { status: string; pageCount: number | null; error: string | null } };
+type Version = {
+  id: string;
+  seq: number;
+  filename: string;
+  text: { status: string; pageCount: number | null; error: string | null };
+};
 
 describe.each(DIALECTS)('documents on %s', (dialect) => {
   let t: TestRegistry;
@@ -69,10 +74,15 @@ describe.each(DIALECTS)('documents on %s', (dialect) => {
     expect(res.status).toBe(201);
     expect(res.body.version.seq).toBe(1);
     await t.registry.ingest.idle();
-    const v = await legal.json<Version>('GET', `/api/contracts/${contractId}/versions/${res.body.version.id}`);
+    const v = await legal.json<Version>(
+      'GET',
+      `/api/contracts/${contractId}/versions/${res.body.version.id}`,
+    );
     expect(v.body.text.status).toBe('done');
     expect(v.body.text.pageCount).toBeGreaterThan(1);
-    const text = await (await legal.req('GET', `/api/contracts/${contractId}/versions/${res.body.version.id}/text`)).text();
+    const text = await (
+      await legal.req('GET', `/api/contracts/${contractId}/versions/${res.body.version.id}/text`)
+    ).text();
     expect(text).toMatch(/AFFILIATE AGREEMENT/i);
   });
 
@@ -85,10 +95,17 @@ describe.each(DIALECTS)('documents on %s', (dialect) => {
     const elsewhere = await file(other.id, realPdf, 'copy.pdf');
     expect(elsewhere.status).toBe(201);
     expect(elsewhere.body.alreadyFiled.map((f) => f.number)).toHaveLength(1);
-    const filings = await legal.json<{ stored: boolean; filings: unknown[] }>('GET', `/api/blobs/${sha256(realPdf)}/filings`);
+    const filings = await legal.json<{ stored: boolean; filings: unknown[] }>(
+      'GET',
+      `/api/blobs/${sha256(realPdf)}/filings`,
+    );
     expect(filings.body).toMatchObject({ stored: true });
     expect(filings.body.filings).toHaveLength(2);
-    const blobs = await t.registry.db.db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256(realPdf)).execute();
+    const blobs = await t.registry.db.db
+      .selectFrom('blobs')
+      .select('sha256')
+      .where('sha256', '=', sha256(realPdf))
+      .execute();
     expect(blobs).toHaveLength(1);
   });
 
@@ -106,7 +123,9 @@ describe.each(DIALECTS)('documents on %s', (dialect) => {
     const disposition = dl.headers.get('content-disposition') ?? '';
     expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('采购合同（终稿）.docx')}`);
     expect(new Uint8Array(await dl.arrayBuffer())).toEqual(docx);
-    const text = await (await legal.req('GET', `/api/contracts/${contractId}/versions/${res.body.version.id}/text`)).text();
+    const text = await (
+      await legal.req('GET', `/api/contracts/${contractId}/versions/${res.body.version.id}/text`)
+    ).text();
     expect(text).toContain('北京星辰科技有限公司');
   });
 
@@ -128,16 +147,24 @@ describe.each(DIALECTS)('documents on %s', (dialect) => {
   it('marks a PDF without a text layer as needing OCR', async () => {
     const res = await file(contractId, makePdf([]), 'scan.pdf');
     await t.registry.ingest.idle();
-    const v = await legal.json<Version>('GET', `/api/contracts/${contractId}/versions/${res.body.version.id}`);
+    const v = await legal.json<Version>(
+      'GET',
+      `/api/contracts/${contractId}/versions/${res.body.version.id}`,
+    );
     expect(v.body.text.status).toBe('needs_ocr');
   });
 
   it('records an error for a corrupt PDF and stays up', async () => {
-    const corrupt = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\ngarbage\n');
+    const corrupt = new TextEncoder().encode(
+      '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\ngarbage\n',
+    );
     const res = await file(contractId, corrupt, 'broken.pdf');
     expect(res.status).toBe(201);
     await t.registry.ingest.idle();
-    const v = await legal.json<Version>('GET', `/api/contracts/${contractId}/versions/${res.body.version.id}`);
+    const v = await legal.json<Version>(
+      'GET',
+      `/api/contracts/${contractId}/versions/${res.body.version.id}`,
+    );
     expect(v.body.text.status).toBe('error');
     expect(v.body.text.error).toContain('broken.pdf');
     expect((await legal.req('GET', '/healthz')).status).toBe(200);
@@ -152,7 +179,10 @@ describe.each(DIALECTS)('documents on %s', (dialect) => {
     const res = await file(contractId, bomb, 'bomb.docx');
     expect(res.status).toBe(201);
     await t.registry.ingest.idle();
-    const v = await legal.json<Version>('GET', `/api/contracts/${contractId}/versions/${res.body.version.id}`);
+    const v = await legal.json<Version>(
+      'GET',
+      `/api/contracts/${contractId}/versions/${res.body.version.id}`,
+    );
     expect(v.body.text.status).toBe('error');
     expect(v.body.text.error).toMatch(/zip bomb/);
   });

@@ -19,8 +19,13 @@ describe.each(DIALECTS)('numbering on %s', (dialect) => {
     expect(put.status).toBe(200);
     expect(put.body.example).toBe(`XSC-${year}-SD-001`);
     const make = async (department: string) =>
-      (await admin.json<{ number: string }>('POST', '/api/contracts', { title: 'x', type: 'XSC', department })).body
-        .number;
+      (
+        await admin.json<{ number: string }>('POST', '/api/contracts', {
+          title: 'x',
+          type: 'XSC',
+          department,
+        })
+      ).body.number;
     expect(await make('SD')).toBe(`XSC-${year}-SD-001`);
     expect(await make('SD')).toBe(`XSC-${year}-SD-002`);
     expect(await make('PD')).toBe(`XSC-${year}-PD-001`);
@@ -60,17 +65,27 @@ describe.each(DIALECTS)('numbering on %s', (dialect) => {
   });
 
   it('uses a default pattern for types without a rule, and lists the rules', async () => {
-    const { body } = await admin.json<{ number: string }>('POST', '/api/contracts', { title: 'n', type: 'nda' });
+    const { body } = await admin.json<{ number: string }>('POST', '/api/contracts', {
+      title: 'n',
+      type: 'nda',
+    });
     expect(body.number).toBe(`NDA-${year}-0001`);
-    const rules = await admin.json<{ defaultPattern: string; rules: { type: string }[] }>('GET', '/api/numbering-rules');
+    const rules = await admin.json<{ defaultPattern: string; rules: { type: string }[] }>(
+      'GET',
+      '/api/numbering-rules',
+    );
     expect(rules.body.defaultPattern).toBe('{TYPE}-{YYYY}-{SEQ:4}');
     expect(rules.body.rules.map((r) => r.type)).toEqual(['XSC', 'burst', 'yearly'].sort());
   });
 
   it('refuses a bad pattern with the reason, and non-managers', async () => {
-    const bad = await admin.json<{ errors: { path: string; message: string }[] }>('PUT', '/api/numbering-rules/x', {
-      pattern: 'X-{YYYY}',
-    });
+    const bad = await admin.json<{ errors: { path: string; message: string }[] }>(
+      'PUT',
+      '/api/numbering-rules/x',
+      {
+        pattern: 'X-{YYYY}',
+      },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ path: 'pattern' });
     const staff = await signIn(t, { email: 'staff@example.com', role: 'staff', department: 'SD' });

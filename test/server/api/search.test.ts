@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, DIALECTS, openTestRegistry, signIn, type TestRegistry } from '../../helpers/registry';
 import { makeDocx, sha256 } from '../../helpers/files';
+import { type Caller, DIALECTS, openTestRegistry, signIn, type TestRegistry } from '../../helpers/registry';
 
 type Result = { total: number; items: { contract: { title: string; number: string }; snippet: string }[] };
 
@@ -13,17 +13,39 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
   beforeAll(async () => {
     t = await openTestRegistry(dialect);
     legal = await signIn(t, { email: 'legal@example.com', role: 'legal' });
-    const make = (body: Record<string, unknown>) => legal.json<{ id: string }>('POST', '/api/contracts', body);
-    await make({ title: '软件开发服务合同', type: 'services', department: 'SD', counterparty: [{ name: '北京星辰科技有限公司', role: '乙方' }] });
-    await make({ title: '办公室租赁合同', type: 'lease', department: 'PD', counterparty: [{ name: '上海浦东物业管理有限公司', role: '出租方' }] });
-    await make({ title: 'Mutual Non-Disclosure Agreement', type: 'nda', department: 'SD', counterparty: [{ name: 'Acme Robotics Inc.', role: 'Discloser' }] });
+    const make = (body: Record<string, unknown>) =>
+      legal.json<{ id: string }>('POST', '/api/contracts', body);
+    await make({
+      title: '软件开发服务合同',
+      type: 'services',
+      department: 'SD',
+      counterparty: [{ name: '北京星辰科技有限公司', role: '乙方' }],
+    });
+    await make({
+      title: '办公室租赁合同',
+      type: 'lease',
+      department: 'PD',
+      counterparty: [{ name: '上海浦东物业管理有限公司', role: '出租方' }],
+    });
+    await make({
+      title: 'Mutual Non-Disclosure Agreement',
+      type: 'nda',
+      department: 'SD',
+      counterparty: [{ name: 'Acme Robotics Inc.', role: 'Discloser' }],
+    });
     const withDoc = await make({ title: 'Reseller Agreement', type: 'sales', department: 'SD' });
     const docx = makeDocx([
       'This Reseller Agreement is governed by the laws of the State of New York.',
       '争议解决：双方因本合同发生争议，应提交上海国际仲裁中心仲裁。',
     ]);
-    await legal.req('PUT', `/api/blobs/${sha256(docx)}`, docx, { 'content-type': 'application/octet-stream' });
-    await legal.json('POST', `/api/contracts/${withDoc.body.id}/versions`, { sha256: sha256(docx), filename: 'reseller.docx', source: 'upload' });
+    await legal.req('PUT', `/api/blobs/${sha256(docx)}`, docx, {
+      'content-type': 'application/octet-stream',
+    });
+    await legal.json('POST', `/api/contracts/${withDoc.body.id}/versions`, {
+      sha256: sha256(docx),
+      filename: 'reseller.docx',
+      source: 'upload',
+    });
     await t.registry.ingest.idle();
   });
   afterAll(() => t.close());
@@ -49,14 +71,19 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
   });
 
   it('finds a contract by its number', async () => {
-    const { body } = await legal.json<{ items: { number: string; title: string }[] }>('GET', '/api/contracts?type=lease');
+    const { body } = await legal.json<{ items: { number: string; title: string }[] }>(
+      'GET',
+      '/api/contracts?type=lease',
+    );
     const number = body.items[0]?.number ?? '';
     expect(await titles(`q=${encodeURIComponent(number)}`)).toEqual(['办公室租赁合同']);
   });
 
   it('ranks a title match above a body match', async () => {
     expect((await titles('q=reseller'))[0]).toBe('Reseller Agreement');
-    expect(await titles('q=agreement')).toEqual(expect.arrayContaining(['Reseller Agreement', 'Mutual Non-Disclosure Agreement']));
+    expect(await titles('q=agreement')).toEqual(
+      expect.arrayContaining(['Reseller Agreement', 'Mutual Non-Disclosure Agreement']),
+    );
   });
 
   it('applies the list filters', async () => {
@@ -64,13 +91,20 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(await titles('q=agreement&type=nda')).toEqual(['Mutual Non-Disclosure Agreement']);
   });
 
-  it.each(['"', '""', 'AND OR NOT', 'acme*', '(acme', 'NEAR(a b)', "'; DROP TABLE contracts; --", '\\', '"acme" OR "x'])(
-    'takes %s as plain text',
-    async (q) => {
-      const res = await legal.req('GET', `/api/search?q=${encodeURIComponent(q)}`);
-      expect(res.status).toBe(200);
-    },
-  );
+  it.each([
+    '"',
+    '""',
+    'AND OR NOT',
+    'acme*',
+    '(acme',
+    'NEAR(a b)',
+    "'; DROP TABLE contracts; --",
+    '\\',
+    '"acme" OR "x',
+  ])('takes %s as plain text', async (q) => {
+    const res = await legal.req('GET', `/api/search?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+  });
 
   it('asks for a query', async () => {
     const res = await legal.req('GET', '/api/search?q=');

@@ -13,13 +13,27 @@ describe('system routes', () => {
   it('publishes an OpenAPI 3.1 document covering the API', async () => {
     const res = await t.app.request('/openapi.json');
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/contracts', '/api/contracts/{id}', '/api/contracts/{id}/versions', '/api/blobs/{sha256}', '/api/search', '/api/numbering-rules/{type}', '/api/auth/login']) {
+    for (const path of [
+      '/api/contracts',
+      '/api/contracts/{id}',
+      '/api/contracts/{id}/versions',
+      '/api/blobs/{sha256}',
+      '/api/search',
+      '/api/numbering-rules/{type}',
+      '/api/auth/login',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(Object.keys(doc.paths['/api/contracts'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Contract', 'ContractCreate', 'Problem', 'Money']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Contract', 'ContractCreate', 'Problem', 'Money']),
+    );
   });
 
   it('serves the reference page and its assets without a token', async () => {
@@ -61,8 +75,14 @@ describe('the server process', () => {
     const { registry } = running;
     const user = await registry.users.create({ email: 'up@example.com', name: 'up', role: 'legal' });
     const { token } = await registry.users.createToken(user.id, 't');
-    const parts = [new TextEncoder().encode('first half of a text document, '), new TextEncoder().encode('second half.')];
-    const sha = createHash('sha256').update(parts[0] as Uint8Array).update(parts[1] as Uint8Array).digest('hex');
+    const parts = [
+      new TextEncoder().encode('first half of a text document, '),
+      new TextEncoder().encode('second half.'),
+    ];
+    const sha = createHash('sha256')
+      .update(parts[0] as Uint8Array)
+      .update(parts[1] as Uint8Array)
+      .digest('hex');
     let sendRest: () => void = () => {};
     const body = new ReadableStream<Uint8Array>({
       start(controller) {

@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from '../../../server/config';
 describe('configuration', () => {
   it('has working defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', databaseUrl: undefined, maxUploadBytes: 100 * 1024 * 1024 });
+    expect(c).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      maxUploadBytes: 100 * 1024 * 1024,
+    });
     expect(c.dataDir).toMatch(/data$/);
   });
 
