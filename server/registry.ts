@@ -28,7 +28,7 @@ export interface Registry {
 }
 
 export async function openRegistry(config: Config, log: (msg: string) => void = () => {}): Promise<Registry> {
-  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   await migrateToLatest(db.db as never, db.dialect);
   const contracts = new ContractsRepo(db);
   const users = new UsersRepo(db);

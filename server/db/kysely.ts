@@ -18,9 +18,17 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export function openDb(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): Db {
+export function openDb(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+  log?: (msg: string) => void;
+}): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not take the process down;
+    // the pool replaces it on the next query.
+    pool.on('error', (err) => options.log?.(`PostgreSQL connection lost: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
