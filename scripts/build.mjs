@@ -1,18 +1,52 @@
 // `npm run build`: builds the Word add-in's task pane and the browser extension, when present.
+// With --if-stale (used by `npm start`), a part is rebuilt only when a source is newer than its output.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ifStale = process.argv.includes('--if-stale');
 
 const steps = [
   {
     name: 'Word add-in',
-    when: 'word-addin/vite.config.ts',
+    config: 'word-addin/vite.config.ts',
+    sources: ['word-addin', 'shared'],
+    output: 'dist/word-addin',
     cmd: ['npx', 'vite', 'build', '--config', 'word-addin/vite.config.ts'],
   },
-  { name: 'browser extension', when: 'extension/wxt.config.ts', cmd: ['npx', 'wxt', 'build', 'extension'] },
+  {
+    name: 'browser extension',
+    config: 'extension/wxt.config.ts',
+    sources: ['extension', 'shared'],
+    output: 'extension/.output',
+    cmd: ['npx', 'wxt', 'build', 'extension'],
+  },
 ];
 
+const SKIP = new Set(['node_modules', '.output', '.wxt', 'dist']);
+
+/** Newest modification time of any file below the given paths. */
+function newest(paths) {
+  let latest = 0;
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) if (!SKIP.has(name)) walk(join(p, name));
+    } else {
+      latest = Math.max(latest, st.mtimeMs);
+    }
+  };
+  for (const p of paths) walk(p);
+  return latest;
+}
+
 for (const step of steps) {
-  if (!existsSync(step.when)) continue;
+  if (!existsSync(step.config)) continue;
+  if (ifStale && existsSync(step.output) && newest([step.output]) >= newest(step.sources)) {
+    console.log(`The ${step.name} build is up to date.`);
+    continue;
+  }
   console.log(`Building the ${step.name}…`);
   const res = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit' });
   if (res.status !== 0) {
