@@ -27,7 +27,19 @@ export interface Registry {
   close(): Promise<void>;
 }
 
-export async function openRegistry(config: Config, log: (msg: string) => void = () => {}): Promise<Registry> {
+export interface OpenOptions {
+  /**
+   * Re-queue versions whose text was never extracted (the server does; a CLI command working beside
+   * a running server leaves them to it).
+   */
+  resumeIngest?: boolean;
+}
+
+export async function openRegistry(
+  config: Config,
+  log: (msg: string) => void = () => {},
+  options: OpenOptions = {},
+): Promise<Registry> {
   const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   await migrateToLatest(db.db as never, db.dialect);
   const contracts = new ContractsRepo(db);
@@ -66,6 +78,6 @@ export async function openRegistry(config: Config, log: (msg: string) => void = 
       await db.close();
     },
   };
-  await ingest.resume();
+  if (options.resumeIngest ?? true) await ingest.resume();
   return registry;
 }

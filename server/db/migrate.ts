@@ -1,9 +1,10 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { DialectName } from './dialect';
 import * as m001 from './migrations/001-registry';
+import * as m002 from './migrations/002-library-and-findings';
 
 /** Migrations in order. Each takes the dialect so that the one schema fits both databases. */
-const ALL = { '001-registry': m001 } as const;
+const ALL = { '001-registry': m001, '002-library-and-findings': m002 } as const;
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

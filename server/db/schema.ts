@@ -94,6 +94,33 @@ export interface VersionsTable {
   text: string | null;
 }
 
+export interface LibraryItemsTable {
+  kind: 'clause' | 'playbook';
+  id: string;
+  version: number;
+  language: string;
+  category: string | null;
+  /** Folded text for the library search (title, body, category, tags). */
+  search_text: string;
+  data: string;
+  note: string | null;
+  archived: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface VersionChecksTable {
+  version_id: string;
+  playbook_id: string;
+  playbook_version: number;
+  checked_at: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** JSON array of findings. */
+  findings: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -110,4 +137,6 @@ export interface Database {
   blobs: BlobsTable;
   versions: VersionsTable;
   meta: MetaTable;
+  library_items: LibraryItemsTable;
+  version_checks: VersionChecksTable;
 }

@@ -1,5 +1,5 @@
 import mammoth from 'mammoth';
-import { extractText as extractPdfText, getDocumentProxy } from 'unpdf';
+import { readPdfText } from './pdf-text';
 import { sniffType } from './sniff';
 import { assertZipExpandsWithin, DEFAULT_MAX_UNZIPPED_BYTES } from './zip-guard';
 
@@ -16,20 +16,14 @@ export class UnreadableDocumentError extends Error {}
 const MIN_CHARS_PER_PAGE = 20;
 
 async function pdfText(bytes: Uint8Array): Promise<ExtractedText> {
-  // pdf.js takes ownership of the buffer it is given: hand it a copy.
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  try {
-    const { totalPages, text } = await extractPdfText(pdf, { mergePages: false });
-    const pages = text.map((page) => page.replace(/[ \t]+\n/g, '\n').trim());
-    const visible = pages.join('').replace(/\s/g, '').length;
-    return {
-      text: pages.join('\n\f\n'),
-      pageCount: totalPages,
-      needsOcr: visible < MIN_CHARS_PER_PAGE * Math.max(1, totalPages),
-    };
-  } finally {
-    await pdf.destroy();
-  }
+  const { pages: raw, pageCount } = await readPdfText(bytes);
+  const pages = raw.map((page) => page.replace(/[ \t]+\n/g, '\n').trim());
+  const visible = pages.join('').replace(/\s/g, '').length;
+  return {
+    text: pages.join('\n\f\n'),
+    pageCount,
+    needsOcr: visible < MIN_CHARS_PER_PAGE * Math.max(1, pageCount),
+  };
 }
 
 async function docxText(bytes: Uint8Array, maxUnzippedBytes: number): Promise<ExtractedText> {

@@ -5,23 +5,15 @@ import { z } from 'zod';
 import { editsContracts } from '../auth/principal';
 import { BlobHashMismatchError, BlobTooLargeError } from '../blobs/store';
 import { VERSION_SOURCES } from '../db/repos/versions';
-import {
-  forbidden,
-  HttpProblem,
-  notFound,
-  payloadTooLarge,
-  unprocessable,
-  unsupportedMediaType,
-} from '../errors';
+import { forbidden, HttpProblem, notFound, payloadTooLarge, unprocessable } from '../errors';
 import type { ApiApp } from '../http/env';
-import { contentDisposition, safeFilename } from '../ingest/filename';
-import { MEDIA_TYPES, nameMatchesBytes, type SniffedType, sniffType } from '../ingest/sniff';
+import { addFileVersion, FileRejectedError, storeBlob, UPLOAD_TYPES } from '../ingest/file-version';
+import { contentDisposition } from '../ingest/filename';
 import type { Registry } from '../registry';
 import { visibleContract } from './contracts';
 import { errorResponses, json, jsonBody, notFoundResponse, problemOf } from './openapi-helpers';
 
 const tags = ['Documents'];
-const ACCEPTED: SniffedType[] = ['pdf', 'docx', 'doc', 'png', 'jpeg', 'tiff', 'text'];
 
 const Sha = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256') });
 
@@ -80,12 +72,18 @@ const VersionCreated = z
 
 const VersionParams = z.object({ id: Id, versionId: Id });
 
-function assertSupported(type: SniffedType): void {
-  if (!ACCEPTED.includes(type)) {
-    throw unsupportedMediaType(
-      `The file is ${type === 'unknown' ? 'of an unknown type' : `a ${type.toUpperCase()}`}; the registry takes PDF, DOCX, DOC, images and text.`,
-    );
+/** The problem answer for an error of the storing steps. */
+function asProblem(err: unknown): unknown {
+  if (err instanceof BlobHashMismatchError) {
+    return unprocessable(err.message, { expected: err.expected, actual: err.actual });
   }
+  if (err instanceof BlobTooLargeError) return payloadTooLarge(err.limit);
+  if (err instanceof FileRejectedError) {
+    const status = err.reason === 'not-stored' ? 409 : err.reason === 'empty' ? 422 : 415;
+    const title = { 409: 'Conflict', 415: 'Unsupported Media Type', 422: 'Unprocessable Content' }[status];
+    return new HttpProblem(status, title, err.localized.en, { detailZh: err.localized.zh });
+  }
+  return err;
 }
 
 export function registerDocumentRoutes(app: ApiApp, registry: Registry): void {
@@ -164,31 +162,18 @@ export function registerDocumentRoutes(app: ApiApp, registry: Registry): void {
       const p = c.get('principal');
       if (!editsContracts(p)) throw forbidden(`The ${p.role} role cannot upload documents.`);
       const { sha256 } = c.req.valid('param');
-      const existing = await registry.versions.blob(sha256);
-      if (existing && (await registry.blobs.has(sha256))) {
-        return c.json({ sha256, size: Number(existing.size), mediaType: existing.media_type }, 200);
-      }
       const declared = Number(c.req.header('content-length') ?? Number.NaN);
       if (declared > maxBytes) throw payloadTooLarge(maxBytes);
       const body = c.req.raw.body;
       if (!body) throw unprocessable('The body is empty.');
-      let type: SniffedType = 'unknown';
       try {
-        const stored = await registry.blobs.put(sha256, Readable.fromWeb(body as never), {
+        const stored = await storeBlob(registry, sha256, Readable.fromWeb(body as never), {
           maxBytes,
-          checkHead: (head) => {
-            type = sniffType(head);
-            assertSupported(type);
-          },
+          accept: UPLOAD_TYPES,
         });
-        await registry.versions.recordBlob(sha256, stored.size, MEDIA_TYPES[type]);
-        return c.json({ sha256, size: stored.size, mediaType: MEDIA_TYPES[type] }, 201);
+        return c.json({ sha256, size: stored.size, mediaType: stored.mediaType }, stored.created ? 201 : 200);
       } catch (err) {
-        if (err instanceof BlobHashMismatchError) {
-          throw unprocessable(err.message, { expected: err.expected, actual: err.actual });
-        }
-        if (err instanceof BlobTooLargeError) throw payloadTooLarge(err.limit);
-        throw err;
+        throw asProblem(err);
       }
     },
   );
@@ -220,40 +205,23 @@ export function registerDocumentRoutes(app: ApiApp, registry: Registry): void {
       if (p.role === 'staff' && contract.department && contract.department !== p.department) {
         throw forbidden('Staff can add versions to their own department’s contracts only.');
       }
-      const blob = await registry.versions.blob(input.sha256);
-      if (!blob || !(await registry.blobs.has(input.sha256))) {
-        throw new HttpProblem(409, 'Conflict', `Upload the bytes first: PUT /api/blobs/${input.sha256}.`);
-      }
-      const filename = safeFilename(input.filename);
-      const head = (await registry.blobs.read(input.sha256)).subarray(0, 8192);
-      const type = sniffType(head);
-      if (!nameMatchesBytes(filename, type)) {
-        throw unsupportedMediaType(
-          `${filename} is not what its name says: its bytes are ${type === 'unknown' ? 'of an unknown type' : `a ${type.toUpperCase()}`}.`,
+      try {
+        const added = await addFileVersion(
+          registry,
+          {
+            contractId: id,
+            sha256: input.sha256,
+            filename: input.filename,
+            source: input.source,
+            sourceRef: input.sourceRef ?? null,
+            createdBy: p.userId,
+          },
+          p,
         );
+        return c.json(added, added.duplicate ? 200 : 201);
+      } catch (err) {
+        throw asProblem(err);
       }
-      const filings = await registry.versions.filings(input.sha256, p);
-      const same = filings.find((f) => f.contractId === id);
-      if (same) {
-        const version = await registry.versions.get(same.versionId);
-        if (!version) throw notFound(`Version ${same.versionId}`);
-        return c.json(
-          { version, duplicate: true, alreadyFiled: filings.filter((f) => f.contractId !== id) },
-          200,
-        );
-      }
-      const version = await registry.versions.add({
-        contractId: id,
-        sha256: input.sha256,
-        filename,
-        mediaType: blob.media_type,
-        size: Number(blob.size),
-        source: input.source,
-        sourceRef: input.sourceRef ?? null,
-        createdBy: p.userId,
-      });
-      registry.ingest.enqueue(version.id);
-      return c.json({ version, duplicate: false, alreadyFiled: filings }, 201);
     },
   );
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { extractText } from '../../../server/ingest/extract-text';
 import { contentDisposition, safeFilename } from '../../../server/ingest/filename';
 import { nameMatchesBytes, sniffType } from '../../../server/ingest/sniff';
 import { assertZipExpandsWithin, ZipTooLargeError } from '../../../server/ingest/zip-guard';
-import { makeDocx, makePdf } from '../../helpers/files';
+import { makeChinesePdf, makeDocx, makePdf } from '../../helpers/files';
 
 describe('file names', () => {
   it.each([
@@ -49,5 +50,33 @@ describe('zip guard', () => {
     const { zipSync } = await import('fflate');
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(4 * 1024 * 1024) });
     expect(() => assertZipExpandsWithin(bomb, 1024 * 1024)).toThrow(ZipTooLargeError);
+  });
+});
+
+describe('text extraction', () => {
+  it('reads Chinese PDFs whose fonts need character maps', async () => {
+    const text =
+      '采购合同。甲方：北京星辰科技有限公司；乙方：上海浦东物业管理有限公司。合同金额人民币壹拾万元整。';
+    const out = await extractText(makeChinesePdf(text), '采购合同.pdf');
+    expect(out.text).toBe(text);
+    expect(out).toMatchObject({ pageCount: 1, needsOcr: false });
+  });
+
+  it('reads English PDFs and DOCX paragraphs', async () => {
+    expect((await extractText(makePdf(['MASTER SERVICES AGREEMENT', 'Section 1.']), 'a.pdf')).text).toBe(
+      'MASTER SERVICES AGREEMENT\nSection 1.',
+    );
+    expect((await extractText(makeDocx(['第一条 定义', '第二条 付款']), 'a.docx')).text).toBe(
+      '第一条 定义\n\n第二条 付款',
+    );
+  });
+
+  it('says which file could not be read and why', async () => {
+    await expect(extractText(new TextEncoder().encode('%PDF-1.4 nonsense'), '坏文件.pdf')).rejects.toThrow(
+      /坏文件\.pdf/,
+    );
+    await expect(extractText(new Uint8Array([0x4d, 0x5a, 0, 0]), 'x.exe')).rejects.toThrow(
+      /not a PDF, DOCX or text/,
+    );
   });
 });

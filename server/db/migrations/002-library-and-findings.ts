@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../dialect';
+
+/** Clause library and playbooks (every version kept), and playbook findings per document version. */
+export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<void> {
+  await db.schema
+    .createTable('library_items')
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('language', 'text', (c) => c.notNull())
+    .addColumn('category', 'text')
+    .addColumn('search_text', 'text', (c) => c.notNull())
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('note', 'text')
+    .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('library_items_pk', ['kind', 'id', 'version'])
+    .execute();
+
+  await db.schema
+    .createTable('version_checks')
+    .addColumn('version_id', 'text', (c) => c.primaryKey().references('versions.id').onDelete('cascade'))
+    .addColumn('playbook_id', 'text', (c) => c.notNull())
+    .addColumn('playbook_version', 'integer', (c) => c.notNull())
+    .addColumn('checked_at', 'text', (c) => c.notNull())
+    .addColumn('errors', 'integer', (c) => c.notNull())
+    .addColumn('warnings', 'integer', (c) => c.notNull())
+    .addColumn('infos', 'integer', (c) => c.notNull())
+    .addColumn('findings', 'text', (c) => c.notNull())
+    .execute();
+}
