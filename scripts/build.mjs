@@ -8,6 +8,27 @@ const ifStale = process.argv.includes('--if-stale');
 
 const steps = [
   {
+    // One file of plain JavaScript for the server and CLI: starts faster and uses less memory than
+    // compiling TypeScript at every start (bin/pactfile.mjs falls back to the sources when it is stale).
+    name: 'registry server',
+    config: 'server/cli/main.ts',
+    sources: ['server', 'shared'],
+    output: 'dist/server',
+    cmd: [
+      'npx',
+      'esbuild',
+      'server/cli/main.ts',
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--target=node20',
+      '--packages=external',
+      '--sourcemap',
+      '--log-level=warning',
+      '--outfile=dist/server/pactfile.mjs',
+    ],
+  },
+  {
     name: 'Word add-in',
     config: 'word-addin/vite.config.ts',
     sources: ['word-addin', 'shared'],

@@ -6,11 +6,15 @@ import type { AppEnv } from './http/env';
 import { handleError, problemResponse, zodErrors } from './http/problem';
 import type { Registry } from './registry';
 import { registerAccountRoutes, registerLoginRoute } from './routes/accounts';
+import { registerAnalysisRoutes } from './routes/analysis';
+import { registerClauseRoutes } from './routes/clauses';
 import { registerContractRoutes } from './routes/contracts';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerNumberingRoutes } from './routes/numbering';
+import { registerPlaybookRoutes } from './routes/playbooks';
 import { registerSearchRoutes } from './routes/search';
 import { registerSystemRoutes } from './routes/system';
+import { registerWordAddinRoutes } from './routes/word-addin';
 
 export const API_VERSION = '0.1.0';
 const JSON_BODY_LIMIT = 2 * 1024 * 1024;
@@ -38,7 +42,7 @@ export function createApp(
     '/api/*',
     cors({
       origin: (origin) => (origins.includes('*') || origins.includes(origin) ? origin : null),
-      allowHeaders: ['authorization', 'content-type', 'if-match'],
+      allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
       exposeHeaders: ['x-pactfile-filings', 'content-disposition'],
       allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       maxAge: 600,
@@ -64,6 +68,7 @@ export function createApp(
   });
 
   registerSystemRoutes(app, API_VERSION);
+  registerWordAddinRoutes(app, registry);
   registerLoginRoute(app, registry);
 
   const auth = requireToken(registry);
@@ -74,5 +79,8 @@ export function createApp(
   registerNumberingRoutes(app, registry);
   registerDocumentRoutes(app, registry);
   registerSearchRoutes(app, registry);
+  registerClauseRoutes(app, registry);
+  registerPlaybookRoutes(app, registry);
+  registerAnalysisRoutes(app, registry);
   return app;
 }

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
+import { analyzeVersion } from './analysis/analyze-version';
+import { PlaybookStore } from './analysis/playbook-store';
 import { FsBlobStore } from './blobs/fs-store';
 import type { BlobStore } from './blobs/store';
 import type { Config } from './config';
 import { type Db, openDb } from './db/kysely';
 import { migrateToLatest } from './db/migrate';
+import { AnalysisRepo } from './db/repos/analysis';
 import { ContractsRepo } from './db/repos/contracts';
 import { UsersRepo } from './db/repos/users';
 import { VersionsRepo } from './db/repos/versions';
@@ -19,6 +22,8 @@ export interface Registry {
   contracts: ContractsRepo;
   users: UsersRepo;
   versions: VersionsRepo;
+  analysis: AnalysisRepo;
+  playbooks: PlaybookStore;
   blobs: BlobStore;
   search: SearchIndex;
   ingest: IngestPipeline;
@@ -45,6 +50,8 @@ export async function openRegistry(
   const contracts = new ContractsRepo(db);
   const users = new UsersRepo(db);
   const versions = new VersionsRepo(db);
+  const analysis = new AnalysisRepo(db);
+  const playbooks = new PlaybookStore(db);
   const blobs = new FsBlobStore(join(config.dataDir, 'blobs'));
   const search: SearchIndex =
     db.dialect === 'sqlite' ? new SqliteSearchIndex(db) : new PostgresSearchIndex(db);
@@ -62,6 +69,9 @@ export async function openRegistry(
     });
   };
   ingest.onIngested((_versionId, contractId) => reindex(contractId));
+  ingest.onIngested(async (versionId) => {
+    await analyzeVersion({ versions, analysis, playbooks }, versionId);
+  });
 
   const registry: Registry = {
     config,
@@ -69,6 +79,8 @@ export async function openRegistry(
     contracts,
     users,
     versions,
+    analysis,
+    playbooks,
     blobs,
     search,
     ingest,

@@ -40,6 +40,8 @@ export interface ContractsTable {
   tags: string;
   custom_fields: string;
   version_count: number;
+  /** Given by a client that may retry the create (`Idempotency-Key` header). */
+  idempotency_key: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -109,16 +111,19 @@ export interface LibraryItemsTable {
   created_at: string;
 }
 
-export interface VersionChecksTable {
+export interface VersionAnalysisTable {
   version_id: string;
+  language: string;
   playbook_id: string;
-  playbook_version: number;
-  checked_at: string;
+  playbook_version: string;
+  analyzed_at: string;
   errors: number;
   warnings: number;
   infos: number;
-  /** JSON array of findings. */
+  /** JSON array of playbook findings. */
   findings: string;
+  /** JSON of the metadata extracted from the text. */
+  metadata: string;
 }
 
 export interface MetaTable {
@@ -138,5 +143,5 @@ export interface Database {
   versions: VersionsTable;
   meta: MetaTable;
   library_items: LibraryItemsTable;
-  version_checks: VersionChecksTable;
+  version_analysis: VersionAnalysisTable;
 }

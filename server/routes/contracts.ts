@@ -38,14 +38,29 @@ export function registerContractRoutes(app: ApiApp, registry: Registry): void {
       path: '/api/contracts',
       tags,
       summary: 'Create a contract (only title and type are required); it gets its number',
-      request: { body: jsonBody(ContractCreate) },
-      responses: { 201: json(Contract, 'The new contract with its id and number'), ...errorResponses },
+      description:
+        'With an `Idempotency-Key` header (any string up to 200 characters, e.g. the source message id and the document hash), a retried request gives back the contract the first one created, with status 200.',
+      request: {
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+        body: jsonBody(ContractCreate),
+      },
+      responses: {
+        201: json(Contract, 'The new contract with its id and number'),
+        200: json(Contract, 'Created earlier by a request with the same Idempotency-Key'),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const p = c.get('principal');
       const input = c.req.valid('json');
       const department = input.department ?? (p.role === 'staff' ? p.department : null);
       assertMayFileFor(p, department);
+      const key = c.req.valid('header')['idempotency-key'];
+      if (key) {
+        const once = await registry.contracts.createOnce({ ...input, department }, p.userId, key);
+        if (once.created) await registry.reindex(once.contract.id);
+        return c.json(once.contract, once.created ? 201 : 200);
+      }
       const created = await registry.contracts.create({ ...input, department }, p.userId);
       await registry.reindex(created.id);
       return c.json(created, 201);

@@ -40,9 +40,16 @@ export function registerSearchRoutes(app: ApiApp, registry: Registry): void {
       const { q, limit, offset, ...filters } = c.req.valid('query');
       const principal = c.get('principal');
       const { hits, total } = await registry.search.search({ q, filters, principal, limit, offset });
-      const rows = await Promise.all(hits.map((h) => registry.contracts.get(h.contractId, principal)));
-      const items = hits.flatMap((h, i) => {
-        const contract = rows[i];
+      const contracts = new Map(
+        (
+          await registry.contracts.getMany(
+            hits.map((h) => h.contractId),
+            principal,
+          )
+        ).map((c) => [c.id, c]),
+      );
+      const items = hits.flatMap((h) => {
+        const contract = contracts.get(h.contractId);
         return contract ? [{ contract, score: h.score, snippet: h.snippet }] : [];
       });
       return c.json({ total, items }, 200);

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect';
 
-/** Clause library and playbooks (every version kept), and playbook findings per document version. */
+/**
+ * Clause library and playbooks (every version kept), the analysis of each document version, and
+ * idempotency keys for contract creation (a client retrying a create gets the same contract).
+ */
 export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<void> {
   await db.schema
     .createTable('library_items')
@@ -20,14 +23,24 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .execute();
 
   await db.schema
-    .createTable('version_checks')
+    .createTable('version_analysis')
     .addColumn('version_id', 'text', (c) => c.primaryKey().references('versions.id').onDelete('cascade'))
+    .addColumn('language', 'text', (c) => c.notNull())
     .addColumn('playbook_id', 'text', (c) => c.notNull())
-    .addColumn('playbook_version', 'integer', (c) => c.notNull())
-    .addColumn('checked_at', 'text', (c) => c.notNull())
+    .addColumn('playbook_version', 'text', (c) => c.notNull())
+    .addColumn('analyzed_at', 'text', (c) => c.notNull())
     .addColumn('errors', 'integer', (c) => c.notNull())
     .addColumn('warnings', 'integer', (c) => c.notNull())
     .addColumn('infos', 'integer', (c) => c.notNull())
     .addColumn('findings', 'text', (c) => c.notNull())
+    .addColumn('metadata', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema.alterTable('contracts').addColumn('idempotency_key', 'text').execute();
+  await db.schema
+    .createIndex('contracts_idempotency_uq')
+    .on('contracts')
+    .columns(['created_by', 'idempotency_key'])
+    .unique()
     .execute();
 }

@@ -120,6 +120,14 @@ const SORT_COLUMNS = {
   amount: 'amount_value',
 } as const satisfies Record<ContractListQuery['sort'], keyof Row>;
 
+/** Sort columns that may hold NULL; the others allow a simpler keyset condition that uses the index. */
+const NULLABLE_SORT_COLUMNS = new Set<keyof Row>([
+  'signed_date',
+  'effective_date',
+  'expiry_date',
+  'amount_value',
+]);
+
 interface Cursor {
   v: string | number | null;
   id: string;
@@ -173,6 +181,7 @@ export class ContractsRepo {
     input: ContractCreate,
     createdBy: string | null,
     today = nowIso().slice(0, 10),
+    idempotencyKey: string | null = null,
   ): Promise<Contract> {
     const id = newId('c');
     const now = nowIso();
@@ -200,6 +209,7 @@ export class ContractsRepo {
           tags: '[]',
           custom_fields: '{}',
           version_count: 0,
+          idempotency_key: idempotencyKey,
           created_by: createdBy,
           created_at: now,
           updated_at: now,
@@ -211,6 +221,37 @@ export class ContractsRepo {
     const created = await this.getUnchecked(id);
     if (!created) throw new Error('contract vanished after insert');
     return created;
+  }
+
+  /**
+   * Creates a contract once per (creator, key): a client retrying after a lost answer gets the
+   * contract it created the first time (`created: false`) instead of a second one.
+   */
+  async createOnce(
+    input: ContractCreate,
+    createdBy: string,
+    key: string,
+  ): Promise<{ contract: Contract; created: boolean }> {
+    const existing = await this.byIdempotencyKey(createdBy, key);
+    if (existing) return { contract: existing, created: false };
+    try {
+      return { contract: await this.create(input, createdBy, undefined, key), created: true };
+    } catch (err) {
+      // A concurrent retry won the race: the unique index refused the second row.
+      const winner = await this.byIdempotencyKey(createdBy, key);
+      if (winner) return { contract: winner, created: false };
+      throw err;
+    }
+  }
+
+  private async byIdempotencyKey(createdBy: string, key: string): Promise<Contract | null> {
+    const row = await this.d.db
+      .selectFrom('contracts')
+      .select('id')
+      .where('created_by', '=', createdBy)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    return row ? this.getUnchecked(row.id) : null;
   }
 
   /** Reserves the next number for a type in its scope. Atomic: the counter row is locked by the upsert. */
@@ -290,6 +331,19 @@ export class ContractsRepo {
     return c ?? null;
   }
 
+  /** The contracts of these ids that the principal may see, in the order of the ids. */
+  async getMany(ids: string[], p: Principal): Promise<Contract[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.d.db
+      .selectFrom('contracts')
+      .selectAll()
+      .where('id', 'in', ids)
+      .where(visibleTo(p))
+      .execute();
+    const byId = new Map((await this.hydrate(rows)).map((c) => [c.id, c]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async patch(id: string, patch: ContractPatch): Promise<Contract | null> {
     const values = toRowValues(patch);
     await this.d.db.transaction().execute(async (tx) => {
@@ -310,12 +364,17 @@ export class ContractsRepo {
     if (q.cursor) {
       const c = decodeCursor(q.cursor);
       if (!c) throw new InvalidCursorError('The cursor is not one this API gave out.');
-      query = query.where((eb) => keysetAfter(eb, `contracts.${col}`, c, dir));
+      query = query.where((eb) =>
+        keysetAfter(eb, `contracts.${col}`, c, dir, NULLABLE_SORT_COLUMNS.has(col)),
+      );
     }
-    // NULLs sort as the smallest value on both databases, so pages stay stable.
+    // NULLs sort as the smallest value on both databases (SQLite's own order; PostgreSQL is told so),
+    // so pages stay stable and SQLite can walk the (column, id) index.
+    const postgres = this.d.dialect === 'postgres';
     const rows = await query
-      .orderBy(sql`${sql.ref(`contracts.${col}`)} is null`, dir === 'asc' ? 'desc' : 'asc')
-      .orderBy(`contracts.${col}`, dir)
+      .orderBy(`contracts.${col}`, (ob) =>
+        !postgres ? ob[dir]() : dir === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast(),
+      )
       .orderBy('contracts.id', dir)
       .limit(q.limit + 1)
       .execute();
@@ -348,10 +407,14 @@ function keysetAfter(
   column: string,
   c: Cursor,
   dir: 'asc' | 'desc',
+  nullable: boolean,
 ) {
   const ref = sql.ref(column);
   const id = sql.ref('contracts.id');
   const cmp = dir === 'asc' ? sql.raw('>') : sql.raw('<');
+  if (!nullable && c.v !== null) {
+    return sql<boolean>`(${ref} ${cmp} ${c.v} or (${ref} = ${c.v} and ${id} ${cmp} ${c.id}))`;
+  }
   if (c.v === null) {
     // Inside the NULL block, order by id; after it come the non-null values (asc) or nothing (desc).
     const sameBlock = sql<boolean>`(${ref} is null and ${id} ${cmp} ${c.id})`;

@@ -102,7 +102,14 @@ export class LibraryRepo {
     kind: LibraryKind,
     id: string,
     build: (version: number) => { data: T; index: LibraryIndexFields },
-    meta: { note?: string | null; createdBy: string | null; expectedVersion?: number; archived?: boolean },
+    meta: {
+      note?: string | null;
+      createdBy: string | null;
+      expectedVersion?: number;
+      archived?: boolean;
+      /** The number of the first version, for items that come with a history of their own. */
+      firstVersion?: number;
+    },
   ): Promise<LibraryVersion<T>> {
     return this.d.db.transaction().execute(async (tx) => {
       const current = await tx
@@ -115,7 +122,7 @@ export class LibraryRepo {
       if (meta.expectedVersion !== undefined && meta.expectedVersion !== currentVersion) {
         throw new VersionConflictError(currentVersion);
       }
-      const version = currentVersion + 1;
+      const version = currentVersion === 0 ? (meta.firstVersion ?? 1) : currentVersion + 1;
       const { data, index } = build(version);
       const row: LibraryItemsTable = {
         kind,

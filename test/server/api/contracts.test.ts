@@ -157,3 +157,44 @@ describe.each(DIALECTS)('contracts API on %s', (dialect) => {
     expect(res.body.errors[0]?.path).toBe('cursor');
   });
 });
+
+describe.each(DIALECTS)('idempotent contract creation on %s', (dialect) => {
+  let t: TestRegistry;
+  let staff: Caller;
+  beforeAll(async () => {
+    t = await openTestRegistry(dialect);
+    staff = await signIn(t, { email: 'staff@example.com', role: 'staff', department: 'SD' });
+  });
+  afterAll(() => t.close());
+
+  it('gives retries with the same Idempotency-Key the contract the first request created', async () => {
+    const body = { title: 'From Gmail', type: 'sales' };
+    const headers = { 'idempotency-key': 'gmail:msg-1:abc123' };
+    const first = await staff.req('POST', '/api/contracts', body, headers);
+    expect(first.status).toBe(201);
+    const retries = await Promise.all(
+      Array.from({ length: 5 }, () => staff.req('POST', '/api/contracts', body, headers)),
+    );
+    expect(retries.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const ids = new Set([first, ...retries].map(async (r) => ((await r.clone().json()) as Contract).id));
+    const resolved = new Set(await Promise.all(ids));
+    expect(resolved.size).toBe(1);
+    const other = await staff.req('POST', '/api/contracts', body, {
+      'idempotency-key': 'gmail:msg-2:abc123',
+    });
+    expect(other.status).toBe(201);
+  });
+
+  it('creates exactly one contract when the first requests race', async () => {
+    const headers = { 'idempotency-key': 'race-key' };
+    const all = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        staff.req('POST', '/api/contracts', { title: 'Race', type: 'race' }, headers),
+      ),
+    );
+    expect(all.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(all.filter((r) => r.status === 200)).toHaveLength(7);
+    const list = await staff.json<{ items: Contract[] }>('GET', '/api/contracts?type=race');
+    expect(list.body.items).toHaveLength(1);
+  });
+});

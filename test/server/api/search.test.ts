@@ -106,6 +106,21 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(res.status).toBe(200);
   });
 
+  it('counts and pages the same way with and without filters', async () => {
+    const all = await legal.json<Result>('GET', `/api/search?q=${encodeURIComponent('合同')}&limit=1`);
+    const filtered = await legal.json<Result>(
+      'GET',
+      `/api/search?q=${encodeURIComponent('合同')}&limit=1&type=services,lease,sales`,
+    );
+    expect(all.body.total).toBe(3);
+    expect(filtered.body.total).toBe(3);
+    const pages = await Promise.all(
+      [0, 1, 2, 3].map((offset) => titles(`q=${encodeURIComponent('合同')}&limit=1&offset=${offset}`)),
+    );
+    expect(new Set(pages.flat()).size).toBe(3);
+    expect(pages[3]).toEqual([]);
+  });
+
   it('asks for a query', async () => {
     const res = await legal.req('GET', '/api/search?q=');
     expect(res.status).toBe(400);

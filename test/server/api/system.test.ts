@@ -36,6 +36,24 @@ describe('system routes', () => {
     );
   });
 
+  it('lets allowed origins (the extension) send tokens and idempotency keys, and no others', async () => {
+    const cors = await openTestRegistry('sqlite', { ALLOWED_ORIGINS: 'chrome-extension://abc' });
+    const preflight = (origin: string) =>
+      cors.app.request('/api/contracts', {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,idempotency-key',
+        },
+      });
+    const allowed = await preflight('chrome-extension://abc');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('chrome-extension://abc');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    await cors.close();
+  });
+
   it('serves the reference page and its assets without a token', async () => {
     const page = await t.app.request('/docs');
     expect(page.status).toBe(200);

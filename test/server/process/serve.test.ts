@@ -65,7 +65,9 @@ describe('pactfile user and token commands', () => {
       expect(await runCli([...add, '--department', 'LEGAL', '--token'])).toBe(0);
       expect(await runCli(['node', 'pactfile', 'token', 'create', '--email', 'wang@example.com'])).toBe(0);
       expect(await runCli([...add])).not.toBe(0);
-      expect(await runCli(['node', 'pactfile', 'user', 'add', '--email', 'x@example.com', '--role', 'boss'])).not.toBe(0);
+      expect(
+        await runCli(['node', 'pactfile', 'user', 'add', '--email', 'x@example.com', '--role', 'boss']),
+      ).not.toBe(0);
     } finally {
       console.log = log;
       process.env.DATA_DIR = previous;
@@ -77,7 +79,11 @@ describe('pactfile user and token commands', () => {
       const url = await s.listening;
       for (const token of tokens) {
         const me = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
-        expect(await me.json()).toMatchObject({ email: 'wang@example.com', role: 'legal', department: 'LEGAL' });
+        expect(await me.json()).toMatchObject({
+          email: 'wang@example.com',
+          role: 'legal',
+          department: 'LEGAL',
+        });
       }
     } finally {
       s.child.kill('SIGTERM');

@@ -1,0 +1,99 @@
+import type { AdapterResult } from '../adapters/types';
+import type { KeyValueArea } from '../browser/settings';
+import { loadSettings } from '../browser/settings';
+import { type ExtensionMessage, type FileReply, pageDocumentsKey } from '../messages';
+import { CaptureQueue, type DrainReport } from '../queue/capture-queue';
+import type { CaptureDb } from '../queue/db';
+import { DocumentChecker } from '../queue/document-checker';
+import type { FetchBytes } from '../queue/download';
+import { createRegistryClient, type FetchFn } from '../registry/client';
+
+/** The browser as the background sees it, behind small functions (the real ones wrap `chrome.*`). */
+export interface BackgroundPorts {
+  db: CaptureDb;
+  settings: KeyValueArea;
+  session: KeyValueArea & { remove(key: string): Promise<void> };
+  fetchFn: FetchFn;
+  fetchBytes: FetchBytes;
+  /** Wake the worker at this time (an alarm: the service worker may be stopped until then). */
+  scheduleDrain(at: number): Promise<void>;
+  setBadge(tabId: number, count: number | null): Promise<void>;
+  now?: () => number;
+}
+
+/** Who sent a message: a content script in a tab, or a page of the extension (side panel, options). */
+export type MessageOrigin = { kind: 'content-script'; tabId: number } | { kind: 'extension-page' };
+
+/** What the background does, independent of how the browser delivers events. */
+export class BackgroundController {
+  readonly queue: CaptureQueue;
+  readonly checker: DocumentChecker;
+
+  constructor(private readonly ports: BackgroundPorts) {
+    const registry = async () => {
+      const s = await loadSettings(ports.settings);
+      return s.registryUrl && s.token ? createRegistryClient(ports.fetchFn, s.registryUrl, s.token) : null;
+    };
+    this.queue = new CaptureQueue({ db: ports.db, fetchBytes: ports.fetchBytes, now: ports.now, registry });
+    this.checker = new DocumentChecker({
+      db: ports.db,
+      fetchBytes: ports.fetchBytes,
+      now: ports.now,
+      registry,
+    });
+  }
+
+  /** Files what is due, then sets the alarm for what waits. */
+  async drain(): Promise<DrainReport> {
+    const report = await this.queue.drain();
+    if (report.nextDueAt !== null && !report.signedOut) await this.ports.scheduleDrain(report.nextDueAt);
+    return report;
+  }
+
+  async onPageDocuments(tabId: number, result: AdapterResult): Promise<void> {
+    await this.ports.session.set({ [pageDocumentsKey(tabId)]: result });
+    await this.ports.setBadge(tabId, result.candidates.length);
+  }
+
+  /** After signing in again, filings refused for being signed out go again. */
+  async onSignedIn(): Promise<void> {
+    await this.queue.retryFailed({ code: 'registry.signed-out' });
+    await this.drain();
+  }
+
+  async onTabClosed(tabId: number): Promise<void> {
+    await this.ports.session.remove(pageDocumentsKey(tabId));
+  }
+
+  /**
+   * Handles a message; the answer goes back to the sender. Content scripts may only report what their page
+   * shows; filing is asked for by the extension's own pages.
+   */
+  async onMessage(message: ExtensionMessage, from: MessageOrigin): Promise<unknown> {
+    if (from.kind === 'content-script' && message.type !== 'page-documents') {
+      return { ok: false, error: 'not allowed' };
+    }
+    switch (message.type) {
+      case 'page-documents':
+        if (from.kind === 'content-script') await this.onPageDocuments(from.tabId, message.result);
+        return { ok: true };
+      case 'file': {
+        // Written to the queue first; filing happens after the answer, so a closed panel loses nothing.
+        const { job, created } = await this.queue.enqueue(message.document, message.target);
+        void this.drain();
+        return { ok: true, jobId: job.id, created } satisfies FileReply;
+      }
+      case 'check':
+        return { ok: true, checked: await this.checker.check(message.documents) };
+      case 'retry': {
+        await this.queue.retryFailed({ ids: [message.jobId] });
+        void this.drain();
+        return { ok: true };
+      }
+      case 'drain':
+        return this.drain();
+      case 'rescan':
+        return { ok: false };
+    }
+  }
+}

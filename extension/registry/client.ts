@@ -1,0 +1,160 @@
+import type { Contract, ContractCreate } from '@shared/schemas/contract';
+import { RegistryError } from './errors';
+
+export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Where a document is already filed (answer of `GET /api/blobs/{sha}/filings`). */
+export interface Filing {
+  contractId: string;
+  number: string;
+  title: string;
+  versionId: string;
+  seq: number;
+}
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  department: string | null;
+}
+
+export interface VersionCreated {
+  version: { id: string; contractId: string; seq: number; sha256: string; filename: string };
+  duplicate: boolean;
+  alreadyFiled: Filing[];
+}
+
+export interface NewVersion {
+  sha256: string;
+  filename: string;
+  source: 'extension';
+  sourceRef: string | null;
+}
+
+/** A contract as a picker shows it. */
+export interface ContractChoice {
+  id: string;
+  number: string;
+  title: string;
+}
+
+export interface SearchHit {
+  contract: Contract;
+  score: number;
+  /** HTML-escaped text around the match, matches in `<mark>` (read it with `snippetParts`). */
+  snippet: string;
+}
+
+/** The registry calls the extension makes, and nothing else. */
+export interface RegistryClient {
+  findContracts(text: string): Promise<ContractChoice[]>;
+  search(q: string): Promise<{ total: number; items: SearchHit[] }>;
+  me(): Promise<SignedInUser>;
+  blobExists(sha256: string): Promise<boolean>;
+  uploadBlob(sha256: string, bytes: Uint8Array): Promise<void>;
+  filings(sha256: string): Promise<{ stored: boolean; filings: Filing[] }>;
+  /** With an idempotency key, a retried create gives back the contract the first attempt made. */
+  createContract(input: ContractCreate, idempotencyKey?: string): Promise<Contract>;
+  getContract(id: string): Promise<Contract>;
+  addVersion(contractId: string, input: NewVersion): Promise<VersionCreated>;
+}
+
+/** The calls that file documents: what the capture queue needs of the registry. */
+export type FilingClient = Pick<
+  RegistryClient,
+  'blobExists' | 'uploadBlob' | 'filings' | 'createContract' | 'getContract' | 'addVersion'
+>;
+
+/** The registry's base URL without a trailing slash, or null when it is not an http(s) URL. */
+export function normalizeRegistryUrl(raw: string): string | null {
+  try {
+    const u = new URL(raw.trim());
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}
+
+async function call(fetchFn: FetchFn, url: string, init: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetchFn(url, init);
+  } catch (err) {
+    throw new RegistryError(0, err instanceof Error ? err.message : String(err));
+  }
+  if (res.ok) return res;
+  let detail = res.statusText;
+  try {
+    const problem = (await res.json()) as { detail?: string; title?: string };
+    detail = problem.detail ?? problem.title ?? detail;
+  } catch {
+    // Not a problem document: keep the status text.
+  }
+  throw new RegistryError(res.status, detail);
+}
+
+/** Signs in with email and password; answers the new API token. */
+export async function signIn(
+  fetchFn: FetchFn,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<{ token: string; user: SignedInUser }> {
+  const res = await call(fetchFn, `${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, tokenName: 'browser extension' }),
+  });
+  return (await res.json()) as { token: string; user: SignedInUser };
+}
+
+export function createRegistryClient(fetchFn: FetchFn, baseUrl: string, token: string): RegistryClient {
+  const auth = { authorization: `Bearer ${token}` };
+  const json = { ...auth, 'content-type': 'application/json' };
+  const get = async <T>(path: string): Promise<T> =>
+    (await (await call(fetchFn, `${baseUrl}${path}`, { headers: auth })).json()) as T;
+  const post = async <T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> =>
+    (await (
+      await call(fetchFn, `${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { ...json, ...headers },
+        body: JSON.stringify(body),
+      })
+    ).json()) as T;
+
+  return {
+    me: () => get<SignedInUser>('/api/me'),
+    async findContracts(text) {
+      const query = new URLSearchParams({ text, limit: '10', sort: 'updatedAt' });
+      const page = await get<{ items: Contract[] }>(`/api/contracts?${query}`);
+      return page.items.map((c) => ({ id: c.id, number: c.number, title: c.title }));
+    },
+    search: (q) =>
+      get<{ total: number; items: SearchHit[] }>(`/api/search?${new URLSearchParams({ q, limit: '20' })}`),
+    async blobExists(sha256) {
+      try {
+        await call(fetchFn, `${baseUrl}/api/blobs/${sha256}`, { method: 'HEAD', headers: auth });
+        return true;
+      } catch (err) {
+        if (err instanceof RegistryError && err.status === 404) return false;
+        throw err;
+      }
+    },
+    async uploadBlob(sha256, bytes) {
+      await call(fetchFn, `${baseUrl}/api/blobs/${sha256}`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/octet-stream' },
+        body: bytes as Uint8Array<ArrayBuffer>,
+      });
+    },
+    filings: (sha256) => get<{ stored: boolean; filings: Filing[] }>(`/api/blobs/${sha256}/filings`),
+    createContract: (input, idempotencyKey) =>
+      post<Contract>('/api/contracts', input, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    getContract: (id) => get<Contract>(`/api/contracts/${encodeURIComponent(id)}`),
+    addVersion: (contractId, input) =>
+      post<VersionCreated>(`/api/contracts/${encodeURIComponent(contractId)}/versions`, input),
+  };
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../../server/cli/main';
+
+const dir = mkdtempSync(join(tmpdir(), 'pactfile-diff-'));
+const file = (name: string, content: string | Uint8Array): string => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** A minimal Word document with one paragraph per line of text. */
+function docx(lines: string[]): Uint8Array {
+  const body = lines.map((l) => `<w:p><w:r><w:t xml:space="preserve">${l}</w:t></w:r></w:p>`).join('');
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    ),
+  });
+}
+
+let output = '';
+beforeEach(() => {
+  output = '';
+  process.exitCode = undefined;
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    output += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
+    return true;
+  });
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    output += `${args.join(' ')}\n`;
+  });
+  vi.stubEnv('LANG', 'en_US.UTF-8');
+  vi.stubEnv('LC_ALL', '');
+  vi.stubEnv('LC_MESSAGES', '');
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  process.exitCode = undefined;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cli = (...args: string[]) => runCli(['node', 'pactfile', 'diff', ...args]);
+
+describe('pactfile diff', () => {
+  const v1 = file(
+    'v1.txt',
+    '1. Payment. The Buyer shall pay within 30 days.\n2. Notices. Notices must be in writing.\n',
+  );
+  const v2 = file(
+    'v2.txt',
+    '1. Payment. The Buyer shall pay within 45 days.\n2. Notices. Notices must be in writing.\n',
+  );
+
+  it('prints a redline and a summary in the terminal', async () => {
+    expect(await cli(v1, v2)).toBe(0);
+    expect(output).toContain('~ 1. Payment. The Buyer shall pay within [-30-]{+45+} days.');
+    expect(output).toContain('Paragraphs: 1 changed');
+    expect(output).not.toContain('\u001b[');
+  });
+
+  it('sets exit code 1 on request when the texts differ, 0 when they match', async () => {
+    expect(await cli(v1, v2, '--exit-code')).toBe(1);
+    process.exitCode = undefined;
+    expect(await cli(v1, v1, '--exit-code')).toBe(0);
+    expect(output).toContain('The texts match');
+  });
+
+  it('writes an HTML page', async () => {
+    const out = join(dir, 'redline.html');
+    expect(await cli(v1, v2, '--html', out)).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('<del>30</del><ins>45</ins>');
+    expect(page).toContain('v1.txt → v2.txt');
+    expect(output).toContain(`Wrote ${out}`);
+  });
+
+  it('applies the whitespace and punctuation-width options', async () => {
+    const a = file('a.md', '# 付款\n\n甲方应当于 30 日内付款（含税）。\n');
+    const b = file('b.md', '# 付款\n\n甲方应当于30日内付款(含税).\n');
+    expect(await cli(a, b, '--exit-code')).toBe(1);
+    process.exitCode = undefined;
+    expect(await cli(a, b, '--exit-code', '--ignore-whitespace')).toBe(1);
+    process.exitCode = undefined;
+    expect(await cli(a, b, '--exit-code', '--ignore-whitespace', '--ignore-punctuation-width')).toBe(0);
+  });
+
+  it('reads Word documents through text extraction', async () => {
+    const a = file('a.docx', docx(['The Supplier shall deliver the goods.', 'Payment is due in 30 days.']));
+    const b = file('b.docx', docx(['The Supplier shall deliver the goods.', 'Payment is due in 60 days.']));
+    expect(await cli(a, b)).toBe(0);
+    expect(output).toContain('Payment is due in [-30-]{+60+} days.');
+  });
+
+  it('reports a missing file in the user’s language', async () => {
+    vi.stubEnv('LANG', 'zh_CN.UTF-8');
+    expect(await cli(v1, join(dir, 'missing.txt'))).toBe(1);
+    expect(output).toContain('无法读取文件');
+  });
+});

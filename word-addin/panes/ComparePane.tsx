@@ -1,0 +1,113 @@
+import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { RedlineOp, RedlineParagraph } from '@shared/diff/types';
+import { localize } from '@shared/schemas/clause';
+import { useState } from 'react';
+import type { Language, Strings } from '../i18n/strings';
+import type { DocumentHost } from '../office/document-host';
+import type { ClauseSource } from '../state/clause-library';
+import { type ClauseComparison, compareClauses } from '../state/compare-clauses';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  clause: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    overflowWrap: 'anywhere',
+  },
+  paragraph: { margin: 0, lineHeight: tokens.lineHeightBase300 },
+  ins: { color: tokens.colorPaletteGreenForeground2, textDecorationLine: 'underline' },
+  del: { color: tokens.colorPaletteRedForeground2, textDecorationLine: 'line-through' },
+  variable: { backgroundColor: tokens.colorNeutralBackground3 },
+});
+
+export interface ComparePaneProps {
+  t: Strings;
+  language: Language;
+  host: DocumentHost;
+  source?: ClauseSource;
+}
+
+function Op({ op }: { op: RedlineOp }) {
+  const styles = useStyles();
+  switch (op.op) {
+    case 'insert':
+      return <ins className={styles.ins}>{op.text}</ins>;
+    case 'delete':
+      return <del className={styles.del}>{op.text}</del>;
+    case 'variable':
+      return (
+        <span className={styles.variable} title={op.placeholder}>
+          {op.text}
+        </span>
+      );
+    default:
+      return <>{op.text}</>;
+  }
+}
+
+function Paragraph({ p }: { p: RedlineParagraph }) {
+  const styles = useStyles();
+  return (
+    <p className={styles.paragraph}>
+      {p.ops.map((op, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: ops are a fixed sequence
+        <Op key={i} op={op} />
+      ))}
+    </p>
+  );
+}
+
+/** Shows how each library clause in the document deviates from its standard text. */
+export function ComparePane({ t, language, host, source }: ComparePaneProps) {
+  const styles = useStyles();
+  const [comparisons, setComparisons] = useState<ClauseComparison[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ui = language === 'zh' ? 'zh-CN' : 'en';
+
+  async function compare() {
+    setBusy(true);
+    try {
+      setComparisons(await compareClauses(host, source));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className={styles.pane}>
+      <Button appearance="primary" onClick={compare} disabled={busy} data-testid="compare">
+        {t.compareClauses}
+      </Button>
+      {comparisons?.length === 0 && <Text data-testid="no-clauses">{t.noClausesInDocument}</Text>}
+      {comparisons?.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a clause can be inserted twice; the list is re-read whole
+        <section key={i} className={styles.clause} data-testid="comparison">
+          <Subtitle2>{c.standard ? localize(c.standard.title, ui) : c.inDocument.title}</Subtitle2>
+          <Caption1>{`${c.inDocument.clauseId} · v${c.inDocument.version}`}</Caption1>
+          {c.outdated && c.standard && (
+            <Badge color="warning" appearance="tint">
+              {t.newerVersion(c.standard.version)}
+            </Badge>
+          )}
+          {!c.redline ? (
+            <Text>{t.notInLibrary}</Text>
+          ) : c.redline.summary.identical ? (
+            <Text data-testid="comparison-summary">{t.asStandard}</Text>
+          ) : (
+            <>
+              <Text data-testid="comparison-summary">
+                {t.deviation(c.redline.summary.words.changed, Math.round(c.redline.summary.similarity * 100))}
+              </Text>
+              {c.redline.paragraphs
+                .filter((p) => p.kind !== 'equal')
+                .map((p) => (
+                  <Paragraph key={`${p.from?.index ?? '-'}:${p.to?.index ?? '-'}`} p={p} />
+                ))}
+            </>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Each library clause in the document against its standard text: the shared clause diff, where filled
+ * variables are not deviations and punctuation width and spacing are ignored.
+ */
+import { fillBody } from '@shared/clauses/variables';
+import { comparisonKey, diffClause } from '@shared/diff/index';
+import type { Redline } from '@shared/diff/types';
+import type { Clause } from '@shared/schemas/clause';
+import type { DocumentHost, TaggedClause } from '../office/document-host';
+import { type ClauseSource, loadClauseLibrary } from './clause-library';
+
+export interface ClauseComparison {
+  inDocument: TaggedClause;
+  /** The library's clause; null when the library does not have it (any more). */
+  standard: Clause | null;
+  redline: Redline | null;
+  /** The library has a newer version than the one inserted. */
+  outdated: boolean;
+}
+
+export async function libraryById(source: ClauseSource = {}): Promise<Map<string, Clause>> {
+  const all = [...(await loadClauseLibrary('zh-CN', source)), ...(await loadClauseLibrary('en', source))];
+  return new Map(all.map((c) => [c.id, c]));
+}
+
+export function compareClause(inDocument: TaggedClause, standard: Clause | null): ClauseComparison {
+  if (!standard) return { inDocument, standard: null, redline: null, outdated: false };
+  // The standard as it was inserted (defaults filled), its filled values marked as variables: any value
+  // the drafter put in their place is not a deviation.
+  const filled = fillBody(standard.body, standard.variables, {}, standard.language);
+  const ignore = { ignoreWhitespace: true, ignorePunctuationWidth: true };
+  const redline = diffClause(filled.text, inDocument.text, { ...ignore, oldSpans: filled.spans });
+  // The text exactly as inserted is the standard, whatever the diff makes of its placeholders.
+  const same = comparisonKey(filled.text, ignore) === comparisonKey(inDocument.text, ignore);
+  const summary = same ? { ...redline.summary, identical: true } : redline.summary;
+  return {
+    inDocument,
+    standard,
+    redline: { ...redline, summary },
+    outdated: standard.version > Number(inDocument.version),
+  };
+}
+
+export async function compareClauses(
+  host: DocumentHost,
+  source: ClauseSource = {},
+): Promise<ClauseComparison[]> {
+  const [clauses, library] = await Promise.all([host.listClauses(), libraryById(source)]);
+  return clauses.map((c) => compareClause(c, library.get(c.clauseId) ?? null));
+}
