@@ -22,6 +22,8 @@ const EnvSchema = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  TLS_CERT: z.string().min(1).optional(),
+  TLS_KEY: z.string().min(1).optional(),
   PACTFILE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   OFFICE_JS_SOURCE: z.enum(['local', 'cdn']).default('local'),
   LOG_REQUESTS: z
@@ -38,6 +40,8 @@ export interface Config {
   maxUploadBytes: number;
   maxUnzippedBytes: number;
   allowedOrigins: string[];
+  /** PEM files: with both, the registry serves HTTPS (Word loads add-ins over HTTPS only). */
+  tls: { certFile: string; keyFile: string } | null;
   adminToken: string | undefined;
   officeJsSource: 'local' | 'cdn';
   logRequests: boolean;
@@ -53,6 +57,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  TLS_CERT and TLS_KEY go together: set both or neither');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -61,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     maxUnzippedBytes: Math.round(e.MAX_UNZIPPED_MB * 1024 * 1024),
     allowedOrigins: e.ALLOWED_ORIGINS,
+    tls: e.TLS_CERT && e.TLS_KEY ? { certFile: resolve(e.TLS_CERT), keyFile: resolve(e.TLS_KEY) } : null,
     adminToken: e.PACTFILE_ADMIN_TOKEN,
     officeJsSource: e.OFFICE_JS_SOURCE,
     logRequests: e.LOG_REQUESTS,

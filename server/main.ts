@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ensureFirstAdmin } from './bootstrap';
@@ -18,12 +20,18 @@ export async function startServer(
   const registry = await openRegistry(config, (m) => console.error(m));
   await ensureFirstAdmin(registry, say);
   const app = createApp(registry);
+  const tls = config.tls
+    ? {
+        createServer: createHttpsServer,
+        serverOptions: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
+      }
+    : {};
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, ...tls }, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host}:${port}`;
+  const url = `${config.tls ? 'https' : 'http'}://${config.host}:${port}`;
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {

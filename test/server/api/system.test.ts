@@ -139,3 +139,57 @@ describe('the server process', () => {
     await s.stop();
   });
 });
+
+describe('HTTPS', () => {
+  it('serves over TLS with TLS_CERT and TLS_KEY, and wants both', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { request } = await import('node:https');
+    const dir = mkdtempSync(join(tmpdir(), 'pactfile-tls-'));
+    const cert = join(dir, 'localhost.crt');
+    const key = join(dir, 'localhost.key');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=localhost',
+        '-days',
+        '1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
+    expect(() => loadConfig({ TLS_CERT: cert })).toThrow(/TLS_CERT and TLS_KEY/);
+    const s = await startServer(
+      loadConfig({ DATA_DIR: dir, PORT: '0', TLS_CERT: cert, TLS_KEY: key }),
+      () => {},
+    );
+    try {
+      expect(s.url).toMatch(/^https:/);
+      const body = await new Promise<string>((resolve, reject) => {
+        const req = request(`${s.url}/healthz`, { rejectUnauthorized: false }, (res) => {
+          let data = '';
+          res.on('data', (d) => {
+            data += String(d);
+          });
+          res.on('end', () => resolve(data));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(JSON.parse(body)).toMatchObject({ status: 'ok' });
+    } finally {
+      await s.stop();
+    }
+  });
+});
