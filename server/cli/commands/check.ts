@@ -19,8 +19,8 @@ import { type SuppressionEntry, suppressionEntrySchema } from '@shared/schemas/f
 import type { Playbook } from '@shared/schemas/playbook';
 import { CommanderError } from 'commander';
 import { z } from 'zod';
-import { extractText } from '../../ingest/extract-text';
 import { cliLanguage, errorText, type Language, LocalizedError, msg } from '../ops/messages';
+import { readDocumentText } from '../read-document';
 import type { RegisterCommand } from './index';
 
 interface CheckCommandOptions {
@@ -31,53 +31,8 @@ interface CheckCommandOptions {
   showSuppressed?: boolean;
 }
 
-const PLAIN_TEXT = new Set(['.txt', '.md', '.markdown', '.text']);
-const EXTRACTED = new Set(['.docx', '.pdf']);
-
 /** Exit status for bad usage and unreadable files. */
 const USAGE = 2;
-
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    throw new LocalizedError(
-      msg(`无法读取文件 ${path}：${errorText(err)}`, `Cannot read ${path}: ${errorText(err)}`),
-    );
-  }
-}
-
-/** The text of a contract file: .txt and .md as UTF-8, .docx and .pdf through text extraction. */
-async function documentText(path: string): Promise<string> {
-  const ext = extname(path).toLowerCase();
-  if (!PLAIN_TEXT.has(ext) && !EXTRACTED.has(ext)) {
-    throw new LocalizedError(
-      msg(
-        `${path}：不支持的文件类型（支持 .txt、.md、.docx、.pdf）`,
-        `${path}: unsupported file type (use .txt, .md, .docx or .pdf)`,
-      ),
-    );
-  }
-  const bytes = await readBytes(path);
-  if (PLAIN_TEXT.has(ext)) return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  let extracted: Awaited<ReturnType<typeof extractText>>;
-  try {
-    extracted = await extractText(bytes, basename(path));
-  } catch (err) {
-    throw new LocalizedError(
-      msg(`无法读取 ${path} 的文字：${errorText(err)}`, `Cannot read the text of ${path}: ${errorText(err)}`),
-    );
-  }
-  if (extracted.needsOcr) {
-    throw new LocalizedError(
-      msg(
-        `${path} 是扫描件，没有可检查的文字（需要先做文字识别）`,
-        `${path} is a scan without a text layer (it needs OCR first)`,
-      ),
-    );
-  }
-  return extracted.text;
-}
 
 /** `zh-CN`, `en`, or a playbook file (JSON or YAML). */
 async function loadPlaybookOption(value: string): Promise<Playbook> {
@@ -145,7 +100,7 @@ async function runCheck(files: string[], o: CheckCommandOptions, lang: Language)
   for (const path of files) {
     let text: string;
     try {
-      text = await documentText(path);
+      text = await readDocumentText(path);
     } catch (err) {
       if (!(err instanceof LocalizedError)) throw err;
       console.error(err.localized[lang]);

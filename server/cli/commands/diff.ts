@@ -1,10 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { diffTexts } from '@shared/diff/redline';
 import { renderHtml } from '@shared/diff/render/html';
 import { renderTerminal } from '@shared/diff/render/terminal';
-import { extractText } from '../../ingest/extract-text';
 import { errorText, type Language, LocalizedError, msg, reportingErrors } from '../ops/messages';
+import { readDocumentText } from '../read-document';
 import type { RegisterCommand } from './index';
 
 interface DiffCommandOptions {
@@ -15,39 +15,6 @@ interface DiffCommandOptions {
   context?: string;
   color?: boolean;
   exitCode?: boolean;
-}
-
-const PLAIN_TEXT = new Set(['.txt', '.md', '.markdown', '.text']);
-
-/** The text of a file: plain text read as UTF-8, other documents through the ingest text extraction. */
-async function readDocumentText(path: string): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    throw new LocalizedError(
-      msg(`无法读取文件 ${path}：${errorText(err)}`, `Cannot read ${path}: ${errorText(err)}`),
-    );
-  }
-  if (PLAIN_TEXT.has(extname(path).toLowerCase()))
-    return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  let extracted: Awaited<ReturnType<typeof extractText>>;
-  try {
-    extracted = await extractText(bytes, basename(path));
-  } catch (err) {
-    throw new LocalizedError(
-      msg(`无法读取 ${path} 的文字：${errorText(err)}`, `Cannot read the text of ${path}: ${errorText(err)}`),
-    );
-  }
-  if (extracted.needsOcr) {
-    throw new LocalizedError(
-      msg(
-        `${path} 是扫描件，没有可比对的文字（需要先做文字识别）`,
-        `${path} is a scan without a text layer (it needs OCR first)`,
-      ),
-    );
-  }
-  return extracted.text;
 }
 
 function parseContext(value: string | undefined): number {

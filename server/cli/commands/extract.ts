@@ -1,60 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import { extractContractMetadata } from '@shared/extract/index';
 import { formatFigure } from '@shared/money';
 import type { Extraction } from '@shared/schemas/extraction';
-import { extractText } from '../../ingest/extract-text';
-import { cliLanguage, errorText, type Language, type LocalizedText, msg } from '../ops/messages';
+import { cliLanguage, type Language, LocalizedError, type LocalizedText, msg } from '../ops/messages';
+import { readDocumentText } from '../read-document';
 import type { RegisterCommand } from './index';
 
 interface ExtractCommandOptions {
   json?: boolean;
   evidence?: boolean;
-}
-
-const PLAIN_TEXT = new Set(['.txt', '.md', '.markdown', '.text']);
-
-/** A file whose text cannot be had: the command reports it and exits with status 2. */
-class UnreadableFileError extends Error {
-  constructor(readonly localized: LocalizedText) {
-    super(localized.en);
-  }
-}
-
-/** The text of a file: .txt and .md as UTF-8, .docx and .pdf through the ingest text extraction. */
-async function readContractText(path: string): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    throw new UnreadableFileError(
-      msg(`无法读取文件 ${path}：${errorText(err)}`, `Cannot read ${path}: ${errorText(err)}`),
-    );
-  }
-  if (PLAIN_TEXT.has(extname(path).toLowerCase())) {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-    } catch {
-      throw new UnreadableFileError(msg(`${path} 不是 UTF-8 文本`, `${path} is not UTF-8 text`));
-    }
-  }
-  let extracted: Awaited<ReturnType<typeof extractText>>;
-  try {
-    extracted = await extractText(bytes, basename(path));
-  } catch (err) {
-    throw new UnreadableFileError(
-      msg(`无法读取 ${path} 的文字：${errorText(err)}`, `Cannot read the text of ${path}: ${errorText(err)}`),
-    );
-  }
-  if (extracted.needsOcr) {
-    throw new UnreadableFileError(
-      msg(
-        `${path} 是扫描件，没有可提取的文字（需要先做文字识别）`,
-        `${path} is a scan without a text layer (it needs OCR first)`,
-      ),
-    );
-  }
-  return extracted.text;
 }
 
 /** One JSON line per file: the fields a registry record is pre-filled with. */
@@ -157,9 +110,9 @@ export const registerExtract: RegisterCommand = (program) => {
       for (const file of files) {
         let text: string;
         try {
-          text = await readContractText(file);
+          text = await readDocumentText(file);
         } catch (err) {
-          if (!(err instanceof UnreadableFileError)) throw err;
+          if (!(err instanceof LocalizedError)) throw err;
           console.error(err.localized[lang]);
           unreadable++;
           continue;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '@server/cli/main';
-import { strToU8, zipSync } from 'fflate';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeDocx as docx } from '../../helpers/files';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/playbook/${name}`, import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'pactfile-check-'));
@@ -38,22 +38,6 @@ afterEach(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const check = (...args: string[]) => runCli(['node', 'pactfile', 'check', ...args]);
-
-/** A minimal .docx whose paragraphs are the given texts. */
-function docx(paragraphs: string[]): Uint8Array {
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    ),
-    'word/document.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-    ),
-  });
-}
 
 describe('pactfile check', () => {
   it('reports findings as text and exits 1 when there is an error', async () => {
