@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { LocalizedText } from '@shared/schemas/common';
 import type { Principal } from '../auth/principal';
 import type { Filing, Version, VersionSource } from '../db/repos/versions';
 import type { Registry } from '../registry';
@@ -13,12 +14,6 @@ import { safeFilename } from './filename';
 import { MEDIA_TYPES, nameMatchesBytes, type SniffedType, sniffType } from './sniff';
 
 type Deps = Pick<Registry, 'blobs' | 'versions' | 'ingest'>;
-
-/** A message in both languages of the product. */
-export interface LocalizedText {
-  zh: string;
-  en: string;
-}
 
 export const HEAD_BYTES = 8192;
 

@@ -32,6 +32,7 @@ export const Id = z.string().min(1).max(64).meta({ example: 'c_01HV6Z3K7Q' });
 
 /** A localised text: both languages where the author gave both. */
 export const LocalizedText = z.object({ zh: z.string(), en: z.string() }).meta({ id: 'LocalizedText' });
+export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** RFC 9457 problem details, the shape of every API error. */
 export const Problem = z

@@ -1,8 +1,7 @@
+import type { LocalizedText } from '@shared/schemas/common';
+
 /** A text in both languages of the product. */
-export interface LocalizedText {
-  zh: string;
-  en: string;
-}
+export type { LocalizedText };
 
 /** A message in both languages of the product. */
 export const msg = (zh: string, en: string): LocalizedText => ({ zh, en });
