@@ -4,7 +4,6 @@
  * cannot be read.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import { checkText } from '@shared/playbook/check-text';
 import { PlaybookError, parsePlaybook } from '@shared/playbook/load';
 import { defaultPlaybook, isDefaultPlaybookId } from '@shared/playbook/playbooks/index';

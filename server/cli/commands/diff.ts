@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { diffTexts } from '@shared/diff/redline';
 import { renderHtml } from '@shared/diff/render/html';
 import { renderTerminal } from '@shared/diff/render/terminal';
-import { errorText, type Language, LocalizedError, msg, reportingErrors } from '../ops/messages';
+import { type Language, LocalizedError, msg, reportingErrors } from '../ops/messages';
 import { readDocumentText } from '../read-document';
 import type { RegisterCommand } from './index';
 
