@@ -6,7 +6,11 @@ import { CaptureQueue, type DrainReport } from '../queue/capture-queue';
 import type { CaptureDb } from '../queue/db';
 import { DocumentChecker } from '../queue/document-checker';
 import type { FetchBytes } from '../queue/download';
-import { createRegistryClient, type FetchFn } from '../registry/client';
+import { createRegistryClient, type DueReminder, type FetchFn } from '../registry/client';
+import { type Language, resolveLanguage } from '../ui/i18n';
+import { prefillFiling } from '../ui/prefill';
+import { candidateFromLink, type LinkClick } from './link-capture';
+import { pollReminders, type ReminderPollOutcome } from './reminders';
 
 /** The browser as the background sees it, behind small functions (the real ones wrap `chrome.*`). */
 export interface BackgroundPorts {
@@ -18,7 +22,11 @@ export interface BackgroundPorts {
   /** Wake the worker at this time (an alarm: the service worker may be stopped until then). */
   scheduleDrain(at: number): Promise<void>;
   setBadge(tabId: number, count: number | null): Promise<void>;
+  /** Shows a reminder as a system notification. */
+  notify(reminder: DueReminder, lang: Language): Promise<void>;
   now?: () => number;
+  /** The browser's display language, for notifications when the setting is `auto`. */
+  uiLanguage?: () => string;
 }
 
 /** Who sent a message: a content script in a tab, or a page of the extension (side panel, options). */
@@ -55,10 +63,43 @@ export class BackgroundController {
     await this.ports.setBadge(tabId, result.candidates.length);
   }
 
+  /** Reads the due reminders and announces new ones (on the reminders alarm, at start and at sign-in). */
+  async pollReminders(): Promise<ReminderPollOutcome> {
+    const s = await loadSettings(this.ports.settings);
+    const lang = resolveLanguage(s.language, this.ports.uiLanguage?.() ?? 'en');
+    const client =
+      s.registryUrl && s.token ? createRegistryClient(this.ports.fetchFn, s.registryUrl, s.token) : null;
+    return pollReminders({
+      fetchDue: client ? () => client.dueReminders() : null,
+      area: this.ports.settings,
+      notify: (r) => this.ports.notify(r, lang),
+      now: this.ports.now ?? Date.now,
+    });
+  }
+
   /** After signing in again, filings refused for being signed out go again. */
   async onSignedIn(): Promise<void> {
     await this.queue.retryFailed({ code: 'registry.signed-out' });
     await this.drain();
+    await this.pollReminders();
+  }
+
+  /**
+   * Files a right-clicked link as a new contract, titled from the file name, with the default type. The
+   * same link filed twice gives back the first capture.
+   */
+  async fileLink(
+    click: LinkClick,
+    pageTitle: string | null,
+  ): Promise<{ ok: true; jobId: string; created: boolean } | { ok: false; error: string }> {
+    const candidate = candidateFromLink(click, pageTitle);
+    if (!candidate) return { ok: false, error: 'not a link to a PDF or Word file' };
+    const settings = await loadSettings(this.ports.settings);
+    // The file name names the document; the page title around a link rarely names the contract.
+    const { title, type } = prefillFiling({ ...candidate, subject: null }, settings.defaultContractType);
+    const { job, created } = await this.queue.enqueue(candidate, { kind: 'new', title, type });
+    void this.drain();
+    return { ok: true, jobId: job.id, created };
   }
 
   async onTabClosed(tabId: number): Promise<void> {

@@ -2,6 +2,10 @@ import { browser } from 'wxt/browser';
 import type { BackgroundPorts } from '../background/controller';
 import { CaptureDb } from '../queue/db';
 import { createFetchBytes } from '../queue/download';
+import { describeReminder } from '../ui/RemindersList';
+
+/** A reminder's notification id: a click on it opens the contract. */
+export const REMINDER_NOTIFICATION_PREFIX = 'reminder:';
 
 export const DRAIN_ALARM = 'pactfile-drain';
 /** Chrome does not fire alarms sooner than 30 s after they are set. */
@@ -24,9 +28,23 @@ export function chromePorts(): BackgroundPorts {
     async scheduleDrain(at) {
       await browser.alarms.create(DRAIN_ALARM, { when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS) });
     },
+    uiLanguage: () => browser.i18n.getUILanguage(),
+    async notify(reminder, lang) {
+      await browser.notifications.create(
+        `${REMINDER_NOTIFICATION_PREFIX}${reminder.contractId}:${reminder.id}`,
+        {
+          type: 'basic',
+          iconUrl: new URL('/icon/128.png', location.origin).href,
+          title: `${reminder.number} · ${reminder.title}`,
+          message: describeReminder(lang, reminder),
+        },
+      );
+    },
     async setBadge(tabId, count) {
-      await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-      if (count) await browser.action.setBadgeBackgroundColor({ tabId, color: '#2563eb' });
+      // Firefox's MV2 build has `browserAction` where Chrome has `action`.
+      const action = browser.action ?? browser.browserAction;
+      await action.setBadgeText({ tabId, text: count ? String(count) : '' });
+      if (count) await action.setBadgeBackgroundColor({ tabId, color: '#2563eb' });
     },
   };
 }

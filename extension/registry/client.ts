@@ -1,4 +1,6 @@
-import type { Contract, ContractCreate } from '@shared/schemas/contract';
+import type { Contract, ContractCreate, ContractPatch } from '@shared/schemas/contract';
+import type { Extraction } from '@shared/schemas/extraction';
+import type { Finding } from '@shared/schemas/finding';
 import { RegistryError } from './errors';
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
@@ -47,6 +49,58 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** A version of a contract as the registry lists it. */
+export interface VersionInfo {
+  id: string;
+  contractId: string;
+  seq: number;
+  sha256: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  source: string;
+  sourceRef: string | null;
+  createdAt: string;
+  text: { status: 'pending' | 'done' | 'needs_ocr' | 'error'; pageCount: number | null };
+}
+
+/** What the registry read from a version: `pending` until its text is extracted and analysed. */
+export interface VersionAnalysis {
+  status: 'pending' | 'done' | 'no_text';
+  language?: 'zh' | 'en';
+  counts?: { error: number; warning: number; info: number };
+  findings?: Finding[];
+  metadata?: Extraction;
+}
+
+/** A reminder that is due (`GET /api/reminders?due=1`). */
+export interface DueReminder {
+  id: string;
+  kind: string;
+  contractId: string;
+  number: string;
+  title: string;
+  dueDate: string;
+  remindDate: string;
+  state: string;
+  /** What is due, as the registry words it (a payment milestone's label…), when it says. */
+  label?: string;
+}
+
+/** A reminder as the registry sends it: the contract's number and title under either name. */
+type WireReminder = Omit<DueReminder, 'number' | 'title'> & {
+  number?: string;
+  title?: string;
+  contractNumber?: string;
+  contractTitle?: string;
+  label?: string;
+};
+
+function fromWire(r: WireReminder): DueReminder {
+  const { contractNumber, contractTitle, number, title, ...rest } = r;
+  return { ...rest, number: number ?? contractNumber ?? '', title: title ?? contractTitle ?? '' };
+}
+
 /** The registry calls the extension makes, and nothing else. */
 export interface RegistryClient {
   findContracts(text: string): Promise<ContractChoice[]>;
@@ -59,6 +113,12 @@ export interface RegistryClient {
   createContract(input: ContractCreate, idempotencyKey?: string): Promise<Contract>;
   getContract(id: string): Promise<Contract>;
   addVersion(contractId: string, input: NewVersion): Promise<VersionCreated>;
+  patchContract(id: string, patch: ContractPatch): Promise<Contract>;
+  versions(contractId: string): Promise<VersionInfo[]>;
+  analysis(contractId: string, versionId: string): Promise<VersionAnalysis>;
+  /** The bytes of a version (a plain link would carry no Authorization header). */
+  downloadVersion(contractId: string, versionId: string): Promise<Blob>;
+  dueReminders(): Promise<DueReminder[]>;
 }
 
 /** The calls that file documents: what the capture queue needs of the registry. */
@@ -125,6 +185,8 @@ export function createRegistryClient(fetchFn: FetchFn, baseUrl: string, token: s
       })
     ).json()) as T;
 
+  const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
+
   return {
     me: () => get<SignedInUser>('/api/me'),
     async findContracts(text) {
@@ -156,5 +218,26 @@ export function createRegistryClient(fetchFn: FetchFn, baseUrl: string, token: s
     getContract: (id) => get<Contract>(`/api/contracts/${encodeURIComponent(id)}`),
     addVersion: (contractId, input) =>
       post<VersionCreated>(`/api/contracts/${encodeURIComponent(contractId)}/versions`, input),
+    patchContract: async (id, patch) =>
+      (await (
+        await call(fetchFn, `${baseUrl}/api/contracts/${encodeURIComponent(id)}`, {
+          method: 'PATCH',
+          headers: json,
+          body: JSON.stringify(patch),
+        })
+      ).json()) as Contract,
+    versions: (contractId) => get<VersionInfo[]>(`/api/contracts/${path(contractId)}/versions`),
+    analysis: (contractId, versionId) =>
+      get<VersionAnalysis>(`/api/contracts/${path(contractId)}/versions/${path(versionId)}/analysis`),
+    downloadVersion: async (contractId, versionId) =>
+      (
+        await call(fetchFn, `${baseUrl}/api/contracts/${path(contractId)}/versions/${path(versionId)}/file`, {
+          headers: auth,
+        })
+      ).blob(),
+    async dueReminders() {
+      const body = await get<WireReminder[] | { items: WireReminder[] }>('/api/reminders?due=1');
+      return (Array.isArray(body) ? body : body.items).map(fromWire);
+    },
   };
 }

@@ -8,10 +8,12 @@ export interface RegistrySearchProps {
   signedIn: boolean;
   initialQuery: string;
   search(q: string): Promise<{ total: number; items: SearchHit[] }>;
+  /** Opens a contract's page. */
+  onOpen?(contractId: string): void;
 }
 
 /** Full-text search over the registry (numbers, titles, parties, document text). */
-export function RegistrySearch({ lang, signedIn, initialQuery, search }: RegistrySearchProps) {
+export function RegistrySearch({ lang, signedIn, initialQuery, search, onOpen }: RegistrySearchProps) {
   const [q, setQ] = useState(initialQuery);
   const [result, setResult] = useState<{ total: number; items: SearchHit[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +64,11 @@ export function RegistrySearch({ lang, signedIn, initialQuery, search }: Registr
             <div className="name">
               {hit.contract.number} · {hit.contract.title}
             </div>
+            {onOpen ? (
+              <button type="button" className="secondary open" onClick={() => onOpen(hit.contract.id)}>
+                {translate(lang, 'open')}
+              </button>
+            ) : null}
             <div className="meta">
               {[hit.contract.counterparty.map((p) => p.name).join(', '), hit.contract.status]
                 .filter(Boolean)

@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import type { AdapterResult, Candidate } from '../adapters/types';
 import type { CaptureJob, DocumentCheck, FilingTarget } from '../queue/types';
-import type { ContractChoice } from '../registry/client';
+import type { ContractChoice, DueReminder } from '../registry/client';
 import { ContractPicker } from './ContractPicker';
 import type { Language, MessageKey } from './i18n';
 import { localized, translate } from './i18n';
 import { jobStatus } from './job-status';
 import { prefillFiling } from './prefill';
+import { RemindersList } from './RemindersList';
+import { SuggestedFields, type SuggestedFieldsProps } from './SuggestedFields';
 
 export interface SidePanelProps {
   lang: Language;
@@ -24,6 +26,36 @@ export interface SidePanelProps {
   onOpenOptions(): void;
   /** Opens the registry's search page, optionally on a query (a contract number). */
   onOpenRegistry(query?: string): void;
+  /** Reading the fields of a filed document and saving the ones the user confirms. */
+  suggestions?: Pick<SuggestedFieldsProps, 'loadAnalysis' | 'saveContract' | 'sleep' | 'onSettled'> & {
+    /** Versions whose suggestions were saved or dismissed before. */
+    settled?: readonly string[];
+  };
+  /** Reminders due, as the background last read them. */
+  reminders?: DueReminder[];
+  /** Opens a contract's page of the registry. */
+  onOpenContract?(contractId: string): void;
+}
+
+/** The fields suggested for a document this job filed just now (not for one filed before). */
+function Suggestions(props: { job: CaptureJob; lang: Language; suggestions: SidePanelProps['suggestions'] }) {
+  const { job, suggestions } = props;
+  const result = job.result;
+  if (!suggestions || job.state !== 'filed' || !result?.versionId || result.alreadyFiled) return null;
+  if (suggestions.settled?.includes(result.versionId)) return null;
+  return (
+    <SuggestedFields
+      key={result.versionId}
+      lang={props.lang}
+      contractId={result.contractId}
+      versionId={result.versionId}
+      number={result.number}
+      loadAnalysis={suggestions.loadAnalysis}
+      saveContract={suggestions.saveContract}
+      sleep={suggestions.sleep}
+      onSettled={suggestions.onSettled}
+    />
+  );
 }
 
 function describeSource(c: Candidate): string {
@@ -52,6 +84,7 @@ function CandidateCard(props: {
   onFile: SidePanelProps['onFile'];
   onRetry: SidePanelProps['onRetry'];
   searchContracts: SidePanelProps['searchContracts'];
+  suggestions: SidePanelProps['suggestions'];
 }) {
   const { candidate: c, job, lang } = props;
   const t = (k: MessageKey, p?: Record<string, string>) => translate(lang, k, p);
@@ -120,6 +153,7 @@ function CandidateCard(props: {
       )}
       {!c.fetch ? <div className="status warning">{t('noLink')}</div> : null}
       {job ? <StatusLine job={job} lang={lang} /> : null}
+      {job ? <Suggestions job={job} lang={lang} suggestions={props.suggestions} /> : null}
       {knownNumbers.length > 0 ? (
         <div className="status warning" role="status" data-state="known">
           {t('alreadyFiledAs', { number: knownNumbers.join(', ') })}
@@ -150,6 +184,9 @@ export function SidePanel(props: SidePanelProps) {
           {t('searchTitle')}
         </button>
       </h1>
+      {props.reminders && props.reminders.length > 0 ? (
+        <RemindersList lang={lang} reminders={props.reminders} onOpen={props.onOpenContract} />
+      ) : null}
       {props.signedIn ? null : (
         <div className="banner">
           {t('signedOutBanner')}{' '}
@@ -186,6 +223,7 @@ export function SidePanel(props: SidePanelProps) {
             onFile={props.onFile}
             onRetry={props.onRetry}
             searchContracts={props.searchContracts}
+            suggestions={props.suggestions}
           />
         ))}
       </ul>
@@ -197,6 +235,7 @@ export function SidePanel(props: SidePanelProps) {
               <li className="card" key={j.id} data-job={j.id}>
                 <div className="name">{j.document.fileName}</div>
                 <StatusLine job={j} lang={lang} />
+                <Suggestions job={j} lang={lang} suggestions={props.suggestions} />
               </li>
             ))}
           </ul>

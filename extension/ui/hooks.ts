@@ -2,10 +2,12 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AdapterResult } from '../adapters/types';
+import { loadReminders, REMINDERS_KEY } from '../background/reminders';
 import { DEFAULT_SETTINGS, loadSettings, SETTINGS_KEY, type Settings } from '../browser/settings';
 import { pageDocumentsKey } from '../messages';
 import type { CaptureDb } from '../queue/db';
 import type { CaptureJob, DocumentCheck } from '../queue/types';
+import type { DueReminder } from '../registry/client';
 import { type Language, resolveLanguage } from './i18n';
 
 const localArea = {
@@ -105,4 +107,19 @@ export function useChecks(db: CaptureDb): DocumentCheck[] {
     return () => sub.unsubscribe();
   }, [db]);
   return checks;
+}
+
+/** The reminders due, as the background last read them, live. */
+export function useReminders(): DueReminder[] {
+  const [items, setItems] = useState<DueReminder[]>([]);
+  useEffect(() => {
+    const load = () => loadReminders(localArea).then((r) => setItems(r.items));
+    void load();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && REMINDERS_KEY in changes) void load();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return items;
 }

@@ -15,6 +15,8 @@ export interface Token {
   kind: TokenKind;
   /** The variable's name, for `variable` tokens. */
   variable?: string;
+  /** A `variable` token from a span the caller gave (a slot for a value), not a `{{placeholder}}` in the text. */
+  fromSpan?: boolean;
 }
 
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30FC\\u3005';
@@ -84,6 +86,7 @@ export function tokenize(text: string, offset = 0, spans: readonly VariableSpan[
       end: e,
       kind: 'variable',
       variable: span.name,
+      fromSpan: true,
     });
     cursor = e;
   }

@@ -57,7 +57,8 @@ function units(side: ParagraphSide, options: KeyOptions): { units: Unit[]; token
   return { units: out, tokens };
 }
 
-const isPlaceholder = (u: Unit): boolean => u.token.kind === 'variable' && u.token.text.startsWith('{{');
+/** A `{{name}}` written in the text; a span's value (even one that reads `{{name}}`) is a slot instead. */
+const isPlaceholder = (u: Unit): boolean => u.token.kind === 'variable' && u.token.fromSpan !== true;
 const isVariable = (u: Unit): boolean => u.token.kind === 'variable';
 const isSpace = (u: Unit): boolean => u.token.kind === 'space';
 
@@ -141,12 +142,17 @@ export function diffParagraphWords(
   const builder = new OpBuilder(oldSide, newSide);
   // Two templates compared with each other: a placeholder only matches the same placeholder.
   const matchValues = !(a.units.some(isPlaceholder) && b.units.some(isPlaceholder));
-  const runs = absorbLoneSpaces(
-    diffArrays(
-      a.units.map((u) => u.key),
-      b.units.map((u) => u.key),
+  const runs = absorbSplitValues(
+    absorbLoneSpaces(
+      diffArrays(
+        a.units.map((u) => u.key),
+        b.units.map((u) => u.key),
+      ),
+      a.units,
     ),
     a.units,
+    b.units,
+    options,
   );
 
   let ia = 0;
@@ -228,11 +234,84 @@ function absorbLoneSpaces(
   return merged;
 }
 
+const keysOf = (list: readonly Unit[], from: number, to: number): string => {
+  let out = '';
+  for (let k = from; k < to; k++) out += list[k]?.key ?? '';
+  return out;
+};
+
+/**
+ * A filled value facing its own text, when the value holds punctuation that also follows it ("…of China
+ * (excluding, for this purpose, …)," ): the word diff pairs the mark inside the value with the one after it
+ * and reads the rest of the value as an insertion. When the runs from the value's change onwards spell
+ * exactly the value followed by the text common to both sides, they are one change: the value.
+ */
+function absorbSplitValues(
+  runs: Run[],
+  aUnits: readonly Unit[],
+  bUnits: readonly Unit[],
+  options: KeyOptions,
+): Run[] {
+  const out: Run[] = [];
+  let ia = 0;
+  let ib = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as Run;
+    const merged = run.common ? null : mergeValueRuns(runs, i, ia, ib, aUnits, bUnits, options);
+    if (merged) {
+      out.push(merged.run);
+      ia += merged.run.aCount;
+      ib += merged.run.bCount;
+      i = merged.last;
+      continue;
+    }
+    out.push(run);
+    ia += run.aCount;
+    ib += run.bCount;
+  }
+  return out;
+}
+
+function mergeValueRuns(
+  runs: readonly Run[],
+  i: number,
+  ia: number,
+  ib: number,
+  aUnits: readonly Unit[],
+  bUnits: readonly Unit[],
+  options: KeyOptions,
+): { run: Run; last: number } | null {
+  const run = runs[i] as Run;
+  // The slot on one side, alone in its change; the runs after it may only add to the other side.
+  const slotOld = run.aCount === 1 && run.bCount > 0 && aUnits[ia]?.token.fromSpan === true;
+  const slotNew = run.bCount === 1 && run.aCount > 0 && bUnits[ib]?.token.fromSpan === true;
+  if (!slotOld && !slotNew) return null;
+  const slot = (slotOld ? aUnits[ia] : bUnits[ib]) as Unit;
+  const value = comparisonKey(slot.token.text, options);
+  let aCount = run.aCount;
+  let bCount = run.bCount;
+  for (let j = i + 1; j < runs.length; j++) {
+    const next = runs[j] as Run;
+    if (!next.common && (slotOld ? next.aCount > 0 : next.bCount > 0)) return null;
+    aCount += next.aCount;
+    bCount += next.bCount;
+    if (next.common) continue;
+    // The other side spells the value followed by what the slot's side has after the slot.
+    const other = slotOld ? keysOf(bUnits, ib, ib + bCount) : keysOf(aUnits, ia, ia + aCount);
+    const rest = slotOld ? keysOf(aUnits, ia + 1, ia + aCount) : keysOf(bUnits, ib + 1, ib + bCount);
+    if (other === value + rest) return { run: { common: false, aCount, bCount }, last: j };
+    if (other.length > value.length + rest.length) return null;
+  }
+  return null;
+}
+
 interface Piece {
   key: string;
   start: number;
   end: number;
   variable?: string;
+  /** A value the caller marked with a span (not a `{{placeholder}}` written in the text). */
+  filled?: boolean;
   space: boolean;
 }
 
@@ -244,7 +323,14 @@ function pieces(list: readonly Unit[], options: KeyOptions): Piece[] {
   const out: Piece[] = [];
   for (const u of list) {
     if (isVariable(u))
-      out.push({ key: u.key, start: u.start, end: u.end, variable: u.token.variable ?? '', space: false });
+      out.push({
+        key: u.key,
+        start: u.start,
+        end: u.end,
+        variable: u.token.variable ?? '',
+        filled: !isPlaceholder(u),
+        space: false,
+      });
     else if (CJK_CHAR.test(u.token.text)) {
       let at = u.start;
       for (const ch of u.token.text) {
@@ -320,8 +406,11 @@ function readHunk(
   const onlyVariables = (list: Piece[]): boolean =>
     list.length > 0 && list.every((x) => x.variable !== undefined);
   const noVariables = (list: Piece[]): boolean => list.every((x) => x.variable === undefined);
-  const variableOld = matchValues && onlyVariables(wordsA) && noVariables(wordsB);
-  const variableNew = matchValues && onlyVariables(wordsB) && noVariables(wordsA);
+  // When both sides are templates a literal placeholder is not a slot for a value; a value the caller marked
+  // as filled (a span) still is, whatever placeholders the paragraphs contain elsewhere.
+  const slots = (list: Piece[]): boolean => matchValues || list.every((x) => x.filled === true);
+  const variableOld = onlyVariables(wordsA) && noVariables(wordsB) && slots(wordsA);
+  const variableNew = onlyVariables(wordsB) && noVariables(wordsA) && slots(wordsB);
 
   // The changed middle. Whitespace at its edges stays equal around a variable's value, and when whitespace
   // is ignored; otherwise a change in whitespace is a change.

@@ -19,6 +19,8 @@ export class FakeWordDocument {
   comments: Array<{ text: string; commentText: string }> = [];
   /** Every live range, so edits move the ranges after them like Word does. */
   live: Pos[] = [];
+  /** Handlers registered on the document's paragraph events (WordApi 1.6), by event name. */
+  paragraphHandlers = new Map<string, Set<(args: unknown) => Promise<unknown>>>();
   constructor(public paragraphs: string[]) {}
 
   textOf(pos: Pos): string {
@@ -52,6 +54,13 @@ export class FakeWordDocument {
       if (r.p1 === pos.p1 + added && r.p0 !== r.p1 && r.end >= pos.end) r.end += shiftLen;
     }
     return { p0: pos.p0, start: pos.start, p1: pos.p0 + last, end: endInLast };
+  }
+
+  /** Types into a paragraph as a user would, raising Word's paragraph-changed event. */
+  typeInto(index: number, text: string): void {
+    this.paragraphs[index] = text;
+    for (const h of this.paragraphHandlers.get('onParagraphChanged') ?? [])
+      void h({ type: 'ParagraphChanged' });
   }
 
   track(pos: Pos): Pos {
@@ -132,6 +141,39 @@ class FakeRange {
   }
 }
 
+/** A content control as a loaded proxy: its text is read at load, edits and a new tag apply at sync. */
+class FakeContentControl {
+  readonly text: string;
+  constructor(
+    private ctx: FakeContext,
+    private control: FakeWordDocument['controls'][number],
+  ) {
+    this.text = ctx.doc.textOf(control.pos);
+  }
+  get tag(): string {
+    return this.control.tag;
+  }
+  set tag(value: string) {
+    this.ctx.queue(() => {
+      this.control.tag = value;
+    });
+  }
+  get title(): string {
+    return this.control.title;
+  }
+  set title(value: string) {
+    this.ctx.queue(() => {
+      this.control.title = value;
+    });
+  }
+  insertText(text: string, place: 'Replace'): void {
+    if (place !== 'Replace') throw new Error('only Replace is faked');
+    this.ctx.queue(() => {
+      this.control.pos = this.ctx.doc.track(this.ctx.doc.write(this.control.pos, text));
+    });
+  }
+}
+
 class FakeParagraph extends FakeRange {
   constructor(
     ctx: FakeContext,
@@ -173,6 +215,22 @@ class FakeParagraph extends FakeRange {
 export class FakeContext {
   private pending: Array<() => void> = [];
   constructor(public doc: FakeWordDocument) {}
+  /** `document.onParagraph…`: `add` takes effect at the next sync; `remove` at the sync after it. */
+  events(name: string) {
+    return {
+      add: (handler: (args: unknown) => Promise<unknown>) => {
+        this.queue(() => {
+          const set = this.doc.paragraphHandlers.get(name) ?? new Set();
+          set.add(handler);
+          this.doc.paragraphHandlers.set(name, set);
+        });
+        return {
+          context: this,
+          remove: () => this.queue(() => this.doc.paragraphHandlers.get(name)?.delete(handler)),
+        };
+      },
+    };
+  }
   queue(op: () => void): void {
     this.pending.push(op);
   }
@@ -188,9 +246,10 @@ export class FakeContext {
       body: {
         paragraphs: new Loadable(this, () => doc.paragraphs.map((t, i) => new FakeParagraph(this, i, t))),
       },
-      contentControls: new Loadable(this, () =>
-        doc.controls.map((c) => ({ tag: c.tag, title: c.title, text: doc.textOf(c.pos) })),
-      ),
+      contentControls: new Loadable(this, () => doc.controls.map((c) => new FakeContentControl(this, c))),
+      onParagraphAdded: this.events('onParagraphAdded'),
+      onParagraphChanged: this.events('onParagraphChanged'),
+      onParagraphDeleted: this.events('onParagraphDeleted'),
       getSelection: () => new FakeRange(this, doc.track(doc.selection ?? { p0: 0, start: 0, p1: 0, end: 0 })),
     };
   }

@@ -39,6 +39,12 @@ export interface TaggedClause {
   text: string;
 }
 
+/**
+ * How a host tells of changes: `paragraphs` — Word's paragraph added/changed/deleted events (WordApi 1.6),
+ * which fire only when text changes; `selection` — selection changes, which also fire when the cursor moves.
+ */
+export type ChangeEvents = 'paragraphs' | 'selection';
+
 export interface ExportProgress {
   done: number;
   total: number;
@@ -53,6 +59,11 @@ export interface DocumentHost {
   insertClause(clause: ClauseToInsert): Promise<void>;
   /** Clauses inserted from the library that are still in the document. */
   listClauses(): Promise<TaggedClause[]>;
+  /**
+   * Replaces the text of the `index`-th clause of `listClauses()` and re-tags its content control (a newer
+   * version); false when there is no such clause any more.
+   */
+  replaceClause(index: number, clause: ClauseToInsert): Promise<boolean>;
   /** Replaces ranges with `insertText` (so track changes records the edit); one outcome per edit. */
   applyEdits(edits: TextEdit[]): Promise<TargetOutcome[]>;
   /** Whether comments can be added (WordApi 1.4). */
@@ -66,4 +77,6 @@ export interface DocumentHost {
   exportDocx(onProgress?: (p: ExportProgress) => void): Promise<Uint8Array>;
   /** Calls `handler` when the user may have changed the document; returns the way to stop. */
   onChange(handler: () => void): () => void;
+  /** What `onChange` listens to. */
+  changeEvents(): ChangeEvents;
 }

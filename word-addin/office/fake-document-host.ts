@@ -5,6 +5,7 @@
 import { splitParagraphs } from './breaks';
 import { clauseTag, parseClauseTag } from './clause-tag';
 import type {
+  ChangeEvents,
   DocParagraph,
   DocumentHost,
   TaggedClause,
@@ -21,6 +22,8 @@ export interface FakeDocumentOptions {
   comments?: boolean;
   /** Bytes per export slice; small values exercise the progress display. */
   sliceSize?: number;
+  /** What `onChange` reports, as a Word with (`paragraphs`) or without (`selection`) WordApi 1.6. */
+  changeEvents?: ChangeEvents;
 }
 
 export interface FakeDocumentState {
@@ -66,6 +69,7 @@ export function createFakeDocumentHost(options: FakeDocumentOptions = {}): FakeD
       listeners.add(handler);
       return () => listeners.delete(handler);
     },
+    changeEvents: () => options.changeEvents ?? 'selection',
     readParagraphs: async () => state.paragraphs.map((text, index): DocParagraph => ({ index, text })),
 
     selectRange: async (target) => {
@@ -95,6 +99,20 @@ export function createFakeDocumentHost(options: FakeDocumentOptions = {}): FakeD
         const text = state.paragraphs.slice(c.first, c.first + c.count).join('\n');
         return parsed ? [{ ...parsed, title: c.title, text }] : [];
       }),
+
+    replaceClause: async (index, clause) => {
+      const c = state.clauses[index];
+      if (!c) return false;
+      const lines = splitParagraphs(clause.text);
+      state.paragraphs.splice(c.first, c.count, ...lines);
+      const shift = lines.length - c.count;
+      for (const other of state.clauses) if (other !== c && other.first > c.first) other.first += shift;
+      c.count = lines.length;
+      c.tag = clauseTag(clause.clauseId, clause.version);
+      c.title = clause.title;
+      for (const l of listeners) l();
+      return true;
+    },
 
     applyEdits: async (edits: TextEdit[]) => {
       const outcomes = edits.map((e, i): TargetOutcome => {

@@ -6,6 +6,7 @@
 import { normaliseBreaks } from './breaks';
 import { clauseTag, controlTitle, parseClauseTag } from './clause-tag';
 import type {
+  ChangeEvents,
   ClauseToInsert,
   DocParagraph,
   DocumentHost,
@@ -103,6 +104,43 @@ function fileNameFromUrl(url: string | null | undefined): string {
   return /\.docx$/i.test(name) ? name : `${name.replace(/\.(docm|doc|dotx|dot)$/i, '')}.docx`;
 }
 
+/** Paragraph events (WordApi 1.6) fire only when text changes; older Words only tell of selection changes. */
+function changeEvents(env: OfficeEnvironment): ChangeEvents {
+  return env.isSetSupported('WordApi', '1.6') ? 'paragraphs' : 'selection';
+}
+
+/** Registers the three paragraph events in one batch; stopping removes them in one more. */
+function onParagraphEvents(env: OfficeEnvironment, handler: () => void): () => void {
+  const listener = async () => handler();
+  let stopped = false;
+  const registered = env.run(async (context) => {
+    const document = context.document;
+    const results = [
+      document.onParagraphAdded.add(listener),
+      document.onParagraphChanged.add(listener),
+      document.onParagraphDeleted.add(listener),
+    ];
+    await context.sync();
+    return results;
+  });
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    void registered.then(async (results) => {
+      for (const r of results) r.remove();
+      await results[0]?.context.sync();
+    });
+  };
+}
+
+/** Selection changes fire as the user types and moves around, on every Word since WordApi 1.1. */
+function onSelectionChange(env: OfficeEnvironment, handler: () => void): () => void {
+  const listener = () => handler();
+  const event = 'documentSelectionChanged' as unknown as Office.EventType;
+  env.document.addHandlerAsync(event, listener);
+  return () => env.document.removeHandlerAsync(event, { handler: listener });
+}
+
 export function createWordDocumentHost(env: OfficeEnvironment): DocumentHost {
   return {
     readParagraphs: () =>
@@ -142,6 +180,21 @@ export function createWordDocumentHost(env: OfficeEnvironment): DocumentHost {
           const parsed = parseClauseTag(c.tag ?? '');
           return parsed ? [{ ...parsed, title: c.title ?? '', text: normaliseBreaks(c.text ?? '') }] : [];
         });
+      }),
+
+    replaceClause: (index, clause) =>
+      env.run(async (context) => {
+        const controls = context.document.contentControls;
+        controls.load('items/tag');
+        await context.sync();
+        const control = controls.items.filter((c) => parseClauseTag(c.tag ?? '') !== null)[index];
+        if (!control) return false;
+        // insertText, not insertOoxml: under track changes Word records the new text as an edit.
+        control.insertText(clause.text.replace(/\r\n|[\r\v\f\u2028\u2029]/g, '\n'), 'Replace');
+        control.tag = clauseTag(clause.clauseId, clause.version);
+        control.title = controlTitle(clause.title);
+        await context.sync();
+        return true;
       }),
 
     applyEdits: (edits) =>
@@ -189,13 +242,9 @@ export function createWordDocumentHost(env: OfficeEnvironment): DocumentHost {
 
     exportDocx: (onProgress) => exportCompressedFile(env.document, onProgress),
 
-    // Selection changes fire as the user types and moves around, on every Word since WordApi 1.1;
-    // callers debounce and re-read.
-    onChange: (handler) => {
-      const listener = () => handler();
-      const event = 'documentSelectionChanged' as unknown as Office.EventType;
-      env.document.addHandlerAsync(event, listener);
-      return () => env.document.removeHandlerAsync(event, { handler: listener });
-    },
+    changeEvents: () => changeEvents(env),
+
+    onChange: (handler) =>
+      changeEvents(env) === 'paragraphs' ? onParagraphEvents(env, handler) : onSelectionChange(env, handler),
   };
 }

@@ -18,6 +18,7 @@ import type { Language, Strings } from '../i18n/strings';
 import type { DocumentHost, TargetOutcome } from '../office/document-host';
 import { createLiveChecker } from '../state/live-checker';
 import { createPlaybookProvider, type PlaybookSource } from '../state/playbook-source';
+import { watchForRechecks } from '../state/recheck-trigger';
 import {
   acceptedFindings,
   applyAllFixes,
@@ -47,6 +48,14 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   info: { borderLeftColor: tokens.colorBrandStroke1 },
   fixes: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  // A long replacement wraps inside its button instead of pushing the pane sideways.
+  fix: {
+    maxWidth: '100%',
+    height: 'auto',
+    whiteSpace: 'normal',
+    textAlign: 'start',
+    overflowWrap: 'anywhere',
+  },
   select: { textAlign: 'start', justifyContent: 'flex-start', height: 'auto', padding: 0, minWidth: 0 },
 });
 
@@ -80,21 +89,16 @@ export function ChecksPane({ t, language, host, userName, debounceMs = 800, sour
   const guarded = (action: () => Promise<void>) => () =>
     action().catch((err: unknown) => setNotice(err instanceof Error ? err.message : String(err)));
 
-  // While on, a change in the document re-checks once typing pauses (only changed paragraphs are re-scanned).
+  // While on, a change in the document re-checks (only changed paragraphs are re-scanned): at once where
+  // Word reports paragraph edits, once typing pauses elsewhere.
   const checked = run !== null;
   useEffect(() => {
     if (!asYouType || !checked) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = host.onChange(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        runChecks(host, { live: live.current, playbooks }).then(setRun, () => {});
-      }, debounceMs);
-    });
-    return () => {
-      clearTimeout(timer);
-      stop();
-    };
+    return watchForRechecks(
+      host,
+      async () => setRun(await runChecks(host, { live: live.current, playbooks })),
+      debounceMs,
+    );
   }, [host, asYouType, checked, debounceMs, playbooks]);
 
   const say = (outcome: TargetOutcome) =>
@@ -197,7 +201,13 @@ export function ChecksPane({ t, language, host, userName, debounceMs = 800, sour
       <Caption1>{isLocated(f) ? `“${f.match}”` : t.wholeDocument}</Caption1>
       <div className={styles.fixes}>
         {f.fixes.map((x) => (
-          <Button key={`${x.range[0]}-${x.replacement}`} size="small" onClick={fix(f, x)} data-testid="fix">
+          <Button
+            key={`${x.range[0]}-${x.replacement}`}
+            size="small"
+            className={styles.fix}
+            onClick={fix(f, x)}
+            data-testid="fix"
+          >
             {x.label ? `${x.label[language]}: ${x.replacement}` : t.replaceWith(x.replacement)}
           </Button>
         ))}

@@ -17,18 +17,19 @@ import {
 import { CLAUSE_CATEGORIES, type Clause, type ClauseLanguage, localize } from '@shared/schemas/clause';
 import { useCallback, useEffect, useState } from 'react';
 import type { Language, Strings } from '../i18n/strings';
-import type { DocumentHost } from '../office/document-host';
+import type { ClauseToInsert, DocumentHost } from '../office/document-host';
 import {
   type ClauseInDocument,
   type ClauseSource,
   clausesInDocument,
   documentClauseLanguage,
   filterClauses,
-  insertClause,
   isOutdated,
   type LibraryOrigin,
   loadLibrary,
 } from '../state/clause-library';
+import { updateClause } from '../state/update-clause';
+import { ClauseForm } from './ClauseForm';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -39,6 +40,10 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
   },
   text: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  // The title wraps; the button keeps its size.
+  action: { flexShrink: 0 },
+  side: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: tokens.spacingVerticalXS },
 });
 
 export interface ClausesPaneProps {
@@ -91,10 +96,28 @@ export function ClausesPane({ t, language, host, source }: ClausesPaneProps) {
     };
   }, [libraryLanguage, refresh, source]);
 
-  async function insert(c: Clause) {
+  const [open, setOpen] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function insert(c: ClauseToInsert) {
+    setError(null);
+    setNotice(null);
+    try {
+      await host.insertClause(c);
+      setOpen(null);
+      await refresh(library);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  async function update(index: number, c: ClauseInDocument) {
+    const latest = library.find((l) => l.id === c.clauseId);
+    if (!latest) return;
     setError(null);
     try {
-      await insertClause(host, c);
+      const done = await updateClause(host, index, c, latest);
+      setNotice(done ? t.updated(latest.version) : t.clauseGone);
       await refresh(library);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -114,12 +137,22 @@ export function ClausesPane({ t, language, host, source }: ClausesPaneProps) {
                 <Caption1>{`${c.clauseId} · v${c.version}`}</Caption1>
               </span>
               {isOutdated(c) && (
-                <Badge color="warning" appearance="tint">
-                  {t.newerVersion(c.latestVersion ?? 0)}
-                </Badge>
+                <span className={styles.side}>
+                  <Badge color="warning" appearance="tint">
+                    {t.newerVersion(c.latestVersion ?? 0)}
+                  </Badge>
+                  <Button size="small" onClick={() => update(i, c)} data-testid="update-clause">
+                    {t.updateTo(c.latestVersion ?? 0)}
+                  </Button>
+                </span>
               )}
             </div>
           ))}
+          {notice && (
+            <Caption1 data-testid="clauses-notice" aria-live="polite">
+              {notice}
+            </Caption1>
+          )}
           <Divider />
         </section>
       )}
@@ -141,14 +174,31 @@ export function ClausesPane({ t, language, host, source }: ClausesPaneProps) {
         </MessageBar>
       )}
       {filterClauses(library, query, ui).map((c) => (
-        <div key={c.id} className={styles.item} data-testid="library-clause" data-clause={c.id}>
-          <span className={styles.text}>
-            <Text weight="semibold">{localize(c.title, ui)}</Text>
-            <Caption1>{`${categoryName(c.category, ui)} · v${c.version}`}</Caption1>
-          </span>
-          <Button size="small" onClick={() => insert(c)} data-testid={`insert-${c.id}`}>
-            {t.insert}
-          </Button>
+        <div key={c.id} className={styles.entry} data-testid="library-clause" data-clause={c.id}>
+          <div className={styles.item}>
+            <span className={styles.text}>
+              <Text weight="semibold">{localize(c.title, ui)}</Text>
+              <Caption1>{`${categoryName(c.category, ui)} · v${c.version}`}</Caption1>
+            </span>
+            <Button
+              size="small"
+              className={styles.action}
+              onClick={() => setOpen(open === c.id ? null : c.id)}
+              aria-expanded={open === c.id}
+              data-testid={`insert-${c.id}`}
+            >
+              {t.openInsert}
+            </Button>
+          </div>
+          {open === c.id && (
+            <ClauseForm
+              t={t}
+              language={language}
+              clause={c}
+              onInsert={insert}
+              onCancel={() => setOpen(null)}
+            />
+          )}
         </div>
       ))}
     </div>

@@ -1,11 +1,22 @@
-import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Divider,
+  makeStyles,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { RedlineOp, RedlineParagraph } from '@shared/diff/types';
 import { localize } from '@shared/schemas/clause';
 import { useState } from 'react';
+import { errorMessage } from '../i18n/error-message';
 import type { Language, Strings } from '../i18n/strings';
 import type { DocumentHost } from '../office/document-host';
 import type { ClauseSource } from '../state/clause-library';
 import { type ClauseComparison, compareClauses } from '../state/compare-clauses';
+import { compareWithLastVersion, type DocumentComparison, touchesFigures } from '../state/compare-document';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -19,6 +30,15 @@ const useStyles = makeStyles({
   ins: { color: tokens.colorPaletteGreenForeground2, textDecorationLine: 'underline' },
   del: { color: tokens.colorPaletteRedForeground2, textDecorationLine: 'line-through' },
   variable: { backgroundColor: tokens.colorNeutralBackground3 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  changed: {
+    margin: 0,
+    lineHeight: tokens.lineHeightBase300,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+    overflowWrap: 'anywhere',
+  },
+  figures: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
 });
 
 export interface ComparePaneProps {
@@ -46,15 +66,60 @@ function Op({ op }: { op: RedlineOp }) {
   }
 }
 
-function Paragraph({ p }: { p: RedlineParagraph }) {
+function Paragraph({ p, className }: { p: RedlineParagraph; className?: string }) {
   const styles = useStyles();
   return (
-    <p className={styles.paragraph}>
+    <p className={className ?? styles.paragraph} data-kind={p.kind}>
       {p.ops.map((op, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: ops are a fixed sequence
         <Op key={i} op={op} />
       ))}
     </p>
+  );
+}
+
+/** The whole document against its last version in the registry, with a summary for reviewers. */
+function DocumentComparisonView({ t, result }: { t: Strings; result: DocumentComparison }) {
+  const styles = useStyles();
+  if (result.kind === 'not-linked') return <Text data-testid="document-summary">{t.documentNotLinked}</Text>;
+  if (result.kind === 'no-version') return <Text data-testid="document-summary">{t.noSavedVersion}</Text>;
+  const date = result.version.createdAt.slice(0, 10);
+  if (result.kind === 'no-text')
+    return <Text data-testid="document-summary">{t.comparedWith(result.version.seq, date)}</Text>;
+  const s = result.summary;
+  return (
+    <>
+      <Caption1 data-testid="compared-with">{t.comparedWith(result.version.seq, date)}</Caption1>
+      {s.identical ? (
+        <Text data-testid="document-summary">{t.documentUnchanged}</Text>
+      ) : (
+        <>
+          <Text data-testid="document-summary">
+            {t.documentDeviation(
+              s.paragraphs.changed,
+              s.paragraphs.inserted,
+              s.paragraphs.deleted,
+              s.similarity,
+            )}
+          </Text>
+          <Caption1>{t.wordsChanged(s.words.inserted, s.words.deleted)}</Caption1>
+          {s.figureChanges > 0 && (
+            <Badge color="warning" appearance="tint" data-testid="figure-changes">
+              {t.figureChanges(s.figureChanges)}
+            </Badge>
+          )}
+          {result.redline.paragraphs
+            .filter((p) => p.kind !== 'equal')
+            .map((p) => (
+              <Paragraph
+                key={`${p.from?.index ?? '-'}:${p.to?.index ?? '-'}`}
+                p={p}
+                className={`${styles.changed} ${touchesFigures(p) ? styles.figures : ''}`}
+              />
+            ))}
+        </>
+      )}
+    </>
   );
 }
 
@@ -74,8 +139,34 @@ export function ComparePane({ t, language, host, source }: ComparePaneProps) {
     }
   }
 
+  const client = source?.client ?? null;
+  const [document, setDocument] = useState<DocumentComparison | null>(null);
+  const [documentError, setDocumentError] = useState<string | null>(null);
+
+  async function compareDocument() {
+    if (!client) return;
+    setBusy(true);
+    setDocumentError(null);
+    try {
+      setDocument(await compareWithLastVersion(host, client));
+    } catch (err) {
+      setDocumentError(errorMessage(t, err, client.baseUrl));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <div className={styles.pane}>
+      <section className={styles.section} data-testid="document-comparison">
+        <Button onClick={compareDocument} disabled={busy || !client} data-testid="compare-document">
+          {t.compareDocument}
+        </Button>
+        {!client && <Caption1>{t.signInToCompare}</Caption1>}
+        {documentError && <Text data-testid="document-summary">{documentError}</Text>}
+        {document && <DocumentComparisonView t={t} result={document} />}
+      </section>
+      <Divider />
       <Button appearance="primary" onClick={compare} disabled={busy} data-testid="compare">
         {t.compareClauses}
       </Button>

@@ -37,6 +37,16 @@ export interface SavedVersion {
   filename: string;
 }
 
+/** A version as listed by the registry, with the state of its text extraction. */
+export interface VersionInfo {
+  id: string;
+  seq: number;
+  filename: string;
+  source: string;
+  createdAt: string;
+  text: { status: 'pending' | 'done' | 'needs_ocr' | 'error'; length: number };
+}
+
 /** Another contract that holds the same bytes. */
 export interface Filing {
   contractId: string;
@@ -61,6 +71,10 @@ export interface RegistryClient {
     contractId: string,
     input: { sha256: string; filename: string },
   ): Promise<{ version: SavedVersion; duplicate: boolean; alreadyFiled: Filing[] }>;
+  /** The versions of a contract, oldest first. */
+  versions(contractId: string): Promise<VersionInfo[]>;
+  /** The plain text the registry extracted from a version. */
+  versionText(contractId: string, versionId: string): Promise<string>;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -157,6 +171,23 @@ export function createRegistryClient(baseUrl: string, token?: string, fetchImpl?
     putBlob: async (sha256, bytes) => {
       const res = await send('PUT', `/api/blobs/${sha256}`, bytes as BodyInit, 'application/octet-stream');
       if (!res.ok) throw new RegistryError(kindOf(res.status), await problemDetail(res), res.status);
+    },
+    versions: async (contractId) =>
+      (await call<VersionInfo[]>('GET', `/api/contracts/${encodeURIComponent(contractId)}/versions`)).map(
+        (v) => ({
+          id: v.id,
+          seq: v.seq,
+          filename: v.filename,
+          source: v.source,
+          createdAt: v.createdAt,
+          text: { status: v.text.status, length: v.text.length },
+        }),
+      ),
+    versionText: async (contractId, versionId) => {
+      const path = `/api/contracts/${encodeURIComponent(contractId)}/versions/${encodeURIComponent(versionId)}/text`;
+      const res = await send('GET', path);
+      if (!res.ok) throw new RegistryError(kindOf(res.status), await problemDetail(res), res.status);
+      return res.text();
     },
     addVersion: (contractId, input) =>
       call<{ version: SavedVersion; duplicate: boolean; alreadyFiled: Filing[] }>(

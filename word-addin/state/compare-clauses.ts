@@ -2,8 +2,8 @@
  * Each library clause in the document against its standard text: the shared clause diff, where filled
  * variables are not deviations and punctuation width and spacing are ignored.
  */
-import { fillBody } from '@shared/clauses/variables';
-import { comparisonKey, diffClause } from '@shared/diff/index';
+import { fillBody, parseVariables } from '@shared/clauses/variables';
+import { diffClause } from '@shared/diff/index';
 import type { Redline } from '@shared/diff/types';
 import type { Clause } from '@shared/schemas/clause';
 import type { DocumentHost, TaggedClause } from '../office/document-host';
@@ -28,15 +28,18 @@ export function compareClause(inDocument: TaggedClause, standard: Clause | null)
   // The standard as it was inserted (defaults filled), its filled values marked as variables: any value
   // the drafter put in their place is not a deviation.
   const filled = fillBody(standard.body, standard.variables, {}, standard.language);
+  // Variables without a default keep their `{{placeholder}}`: marked as spans too, they are slots for the
+  // drafter's value even when the document still has other placeholders to fill.
+  const open = parseVariables(filled.text).map((r) => ({ name: r.name, start: r.start, end: r.end }));
   const ignore = { ignoreWhitespace: true, ignorePunctuationWidth: true };
-  const redline = diffClause(filled.text, inDocument.text, { ...ignore, oldSpans: filled.spans });
-  // The text exactly as inserted is the standard, whatever the diff makes of its placeholders.
-  const same = comparisonKey(filled.text, ignore) === comparisonKey(inDocument.text, ignore);
-  const summary = same ? { ...redline.summary, identical: true } : redline.summary;
+  const redline = diffClause(filled.text, inDocument.text, {
+    ...ignore,
+    oldSpans: [...filled.spans, ...open],
+  });
   return {
     inDocument,
     standard,
-    redline: { ...redline, summary },
+    redline,
     outdated: standard.version > Number(inDocument.version),
   };
 }

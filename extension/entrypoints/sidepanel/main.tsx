@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { Candidate } from '../../adapters/types';
@@ -12,12 +12,23 @@ import {
   useJobs,
   useLanguage,
   usePageDocuments,
+  useReminders,
   useSettings,
 } from '../../ui/hooks';
 import { SidePanel } from '../../ui/SidePanel';
 import '../../ui/styles.css';
 
 const db = new CaptureDb();
+/** Versions whose suggested fields were saved or dismissed (most recent first, a bounded list). */
+const SETTLED_KEY = 'suggestions-settled';
+
+async function settle(versionId: string): Promise<void> {
+  const stored = (await browser.storage.local.get(SETTLED_KEY))[SETTLED_KEY];
+  const list = Array.isArray(stored) ? (stored as string[]) : [];
+  await browser.storage.local.set({
+    [SETTLED_KEY]: [versionId, ...list.filter((v) => v !== versionId)].slice(0, 500),
+  });
+}
 const send = (message: ExtensionMessage) => browser.runtime.sendMessage(message);
 
 function captured(c: Candidate): CapturedDocument {
@@ -32,7 +43,41 @@ function App() {
   const page = usePageDocuments(tabId);
   const jobs = useJobs(db);
   const checks = useChecks(db);
+  const reminders = useReminders();
+  // Read once when the panel opens: a form just saved keeps showing "saved" until the panel is opened again.
+  const [settled, setSettled] = useState<string[]>([]);
+  useEffect(() => {
+    void browser.storage.local.get(SETTLED_KEY).then((v) => {
+      const list = v[SETTLED_KEY];
+      setSettled(Array.isArray(list) ? (list as string[]) : []);
+    });
+  }, []);
   const signedIn = !!settings.token && !!settings.registryUrl;
+  const client = useMemo(
+    () =>
+      settings.token && settings.registryUrl
+        ? createRegistryClient(fetch.bind(globalThis), settings.registryUrl, settings.token)
+        : null,
+    [settings.registryUrl, settings.token],
+  );
+  const suggestions = useMemo(
+    () =>
+      client
+        ? {
+            loadAnalysis: client.analysis,
+            saveContract: async (id: string, patch: Parameters<typeof client.patchContract>[1]) => {
+              await client.patchContract(id, patch);
+            },
+            onSettled: (versionId: string) => void settle(versionId),
+            settled,
+          }
+        : undefined,
+    [client, settled],
+  );
+  const openRegistry = (params: Record<string, string>) =>
+    void browser.tabs.create({
+      url: Object.keys(params).length > 0 ? `registry.html?${new URLSearchParams(params)}` : 'registry.html',
+    });
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -60,24 +105,17 @@ function App() {
         }
         void send({ type: 'file', document: captured(candidate), target });
       }}
-      searchContracts={async (text) =>
-        settings.token
-          ? createRegistryClient(fetch.bind(globalThis), settings.registryUrl, settings.token).findContracts(
-              text,
-            )
-          : []
-      }
+      searchContracts={async (text) => (client ? client.findContracts(text) : [])}
+      suggestions={suggestions}
+      reminders={reminders}
+      onOpenContract={(contractId) => openRegistry({ contract: contractId })}
       onRetry={(job) => void send({ type: 'retry', jobId: job.id })}
       onRescan={() => {
         if (tabId !== null)
           void browser.tabs.sendMessage(tabId, { type: 'rescan' } satisfies ExtensionMessage);
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      onOpenRegistry={(query) =>
-        void browser.tabs.create({
-          url: query ? `registry.html?${new URLSearchParams({ q: query })}` : 'registry.html',
-        })
-      }
+      onOpenRegistry={(query) => openRegistry(query ? { q: query } : {})}
     />
   );
 }

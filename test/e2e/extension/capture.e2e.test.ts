@@ -220,6 +220,20 @@ describe('filing documents from Gmail and DocuSign with the built extension', ()
     ]);
     const found = await api<{ items: { contract: { number: string } }[] }>('/api/search?q=Supply');
     expect(found.items.map((i) => i.contract.number)).toContain(number);
+
+    // The registry reads the PDF; the panel suggests the fields it found, and saves the ones kept.
+    const card = cardOf('Supply Agreement 2024.pdf');
+    await panel.waitForSelector(`${card} [data-suggestions="form"]`, { timeout: 30_000 });
+    const parties = await panel.$$eval(`${card} [data-party]`, (rows) =>
+      rows.map((r) => (r.querySelector('input') as HTMLInputElement).value),
+    );
+    expect(parties.length).toBeGreaterThan(0);
+    await panel.$eval(`${card} button.confirm`, (b) => (b as HTMLButtonElement).click());
+    await panel.waitForSelector(`${card} [data-suggestions="saved"]`, { timeout: 10_000 });
+    const contract = await api<{ counterparty: { name: string }[] }>(
+      `/api/contracts/${filings[0]?.contractId}`,
+    );
+    expect(contract.counterparty.map((p) => p.name)).toEqual(parties);
   });
 
   it('says "already filed as <number>" for the same PDF forwarded in another message, and files nothing new', async () => {
@@ -252,6 +266,15 @@ describe('filing documents from Gmail and DocuSign with the built extension', ()
     expect(versions.map((v) => v.sourceRef)).toEqual(['docusign:3f2a9c4e-1b2d-4e5f-8a9b-0c1d2e3f4a5b']);
   });
 
+  it('has the panel shortcut, and polls the reminders on a schedule', async () => {
+    const commands = (await worker.evaluate('chrome.commands.getAll()')) as { name: string }[];
+    expect(commands.map((c) => c.name)).toContain('open-side-panel');
+    const alarm = (await worker.evaluate(`chrome.alarms.get('pactfile-reminders')`)) as {
+      periodInMinutes?: number;
+    } | null;
+    expect(alarm?.periodInMinutes).toBe(30);
+  });
+
   it('searches the registry from the extension’s registry page', async () => {
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${extensionId}/registry.html?q=Supply`);
@@ -259,7 +282,31 @@ describe('filing documents from Gmail and DocuSign with the built extension', ()
     await page.click('form button[type="submit"]');
     await page.waitForSelector('[data-contract] .name', { timeout: 20_000 });
     const names = await page.$$eval('[data-contract] .name', (els) => els.map((e) => e.textContent));
-    const { filings } = await api<{ filings: { number: string }[] }>(`/api/blobs/${PDF_SHA}/filings`);
+    const { filings } = await api<{ filings: { number: string; contractId: string }[] }>(
+      `/api/blobs/${PDF_SHA}/filings`,
+    );
     expect(names).toEqual([`${filings[0]?.number} · Supply agreement – signed copy 供货合同（签字版）`]);
+
+    // A result opens the contract: its versions, and the review of the newest one.
+    await page.click('[data-contract] button.open');
+    await page.waitForSelector('[data-contract-page] [data-version]', { timeout: 20_000 });
+    expect(await page.$eval('[data-contract-page] h1', (e) => e.textContent)).toContain(
+      `${filings[0]?.number}`,
+    );
+    const versions = await page.$$eval('[data-version] .name', (els) => els.map((e) => e.textContent));
+    expect(versions).toEqual(['v1 · Supply Agreement 2024.pdf']);
+    expect(await page.$eval('[data-contract-page] h2:last-of-type', (e) => e.textContent)).toBe(
+      'Review findings (version 1)',
+    );
+    expect(new URL(page.url()).searchParams.get('contract')).toBe(filings[0]?.contractId ?? '');
+
+    // Download fetches the bytes with the token and saves them under the version's file name.
+    const downloads = tempDir('pactfile-downloads-');
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await page.click('[data-version] button');
+    const saved = join(downloads, 'Supply Agreement 2024.pdf');
+    for (let i = 0; i < 100 && !existsSync(saved); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(saved) && readFileSync(saved).equals(PDF)).toBe(true);
   });
 });

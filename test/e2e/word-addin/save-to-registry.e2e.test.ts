@@ -143,6 +143,10 @@ describe('the Word task pane against a real registry', () => {
       await page.click('[data-testid="tab-clauses"]');
       await page.waitForSelector('[data-testid="insert-zh.payment"]');
       await page.click('[data-testid="insert-zh.payment"]');
+      // The form: the price in its typed field (yuan → fen), the bank details left to fill in later.
+      await page.waitForSelector('[data-testid="clause-form"]');
+      await page.type('[data-testid="input-contractPrice"]', '12000');
+      await page.click('[data-testid="insert-confirm"]');
       await page.waitForSelector('[data-testid="clause-in-document"]');
       await page.click('[data-testid="tab-compare"]');
       await page.click('[data-testid="compare"]');
@@ -170,6 +174,17 @@ describe('the Word task pane against a real registry', () => {
       await page.waitForFunction(() =>
         document.querySelector('[data-testid="save-status"]')?.textContent?.includes('already version'),
       );
+
+      // Compare: the document against the version just saved (once the registry has read its text).
+      await page.click('[data-testid="tab-compare"]');
+      for (let i = 0; i < 60; i++) {
+        await page.click('[data-testid="compare-document"]');
+        await page.waitForSelector('[data-testid="document-summary"]');
+        if ((await textOf(page, '[data-testid="document-summary"]')) === 'No change since that version.')
+          break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(await textOf(page, '[data-testid="document-summary"]')).toBe('No change since that version.');
 
       // The registry has the contract, its version from Word, and the document's text.
       const token = await page.evaluate(
@@ -200,6 +215,79 @@ describe('the Word task pane against a real registry', () => {
       expect(xml).not.toContain('壹万元整（¥12,000）');
       // The inserted clause went into the saved file.
       expect(xml.match(/<w:p>/g)?.length).toBeGreaterThan(5);
+    } catch (err) {
+      throw errors.length ? new Error(`${String(err)}\nPage errors:\n${errors.join('\n')}`) : err;
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 320 px wide pane and can be used from the keyboard', async () => {
+    const { page, errors } = await openPane('en-US');
+    await page.setViewport({ width: 320, height: 900 });
+    const shots = process.env.PACTFILE_SCREENSHOTS;
+    /** Nothing may stick out sideways: a horizontal scroll bar in a task pane hides half of every line. */
+    const overflow = () =>
+      page.evaluate(() => {
+        const wide = [...document.querySelectorAll('main *')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.right > document.documentElement.clientWidth + 1;
+        });
+        return {
+          scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          wide: wide
+            .slice(0, 5)
+            .map((el) => `${el.tagName}.${el.getAttribute('data-testid') ?? el.className}`),
+        };
+      });
+    const look = async (name: string) => {
+      expect(await overflow(), name).toEqual({ scroll: 0, wide: [] });
+      if (shots) await page.screenshot({ path: join(shots, `word-${name}.png`), fullPage: true });
+    };
+    try {
+      await look('sign-in');
+      await page.click('[data-testid="tab-checks"]');
+      await page.click('[data-testid="run-checks"]');
+      await page.waitForSelector('[data-testid="finding"]');
+      await look('checks');
+      await page.click('[data-testid="tab-clauses"]');
+      await page.click('[data-testid="insert-zh.payment"]');
+      await page.waitForSelector('[data-testid="clause-form"]');
+      await look('clause-form');
+      await page.click('[data-testid="insert-confirm"]');
+      await page.waitForSelector('[data-testid="clause-in-document"]');
+      await page.click('[data-testid="tab-compare"]');
+      await page.click('[data-testid="compare"]');
+      await page.waitForSelector('[data-testid="comparison-summary"]');
+      await look('compare');
+
+      // Keyboard: from the top of the page, Tab reaches the tabs; the arrow keys move between them and
+      // Enter opens one; Tab then reaches the pane's controls.
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('[data-testid="run-checks"]');
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+      const tabUntil = async (id: string, limit = 40) => {
+        for (let i = 0; i < limit; i++) {
+          await page.keyboard.press('Tab');
+          if ((await focused()) === id) return true;
+        }
+        return false;
+      };
+      expect(await tabUntil('tab-checks')).toBe(true);
+      await page.keyboard.press('ArrowLeft');
+      expect(await focused()).toBe('tab-clauses');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="clause-query"]');
+      expect(await tabUntil('clause-query')).toBe(true);
+      await page.keyboard.type('付款');
+      expect(await tabUntil('insert-zh.payment')).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="clause-form"]');
+      expect(await tabUntil('input-contractPrice')).toBe(true);
+      await page.keyboard.type('5000');
+      expect(await tabUntil('insert-confirm')).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="clause-in-document"]');
     } catch (err) {
       throw errors.length ? new Error(`${String(err)}\nPage errors:\n${errors.join('\n')}`) : err;
     }

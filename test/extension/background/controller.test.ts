@@ -75,6 +75,7 @@ describe('the background controller', () => {
       setBadge: async (tabId, count) => {
         badges.set(tabId, count);
       },
+      notify: async () => {},
     });
     return { controller, settings, session, badges, alarms };
   }
@@ -170,6 +171,7 @@ describe('the background controller', () => {
         alarms.push(at);
       },
       setBadge: async () => {},
+      notify: async () => {},
     });
     await failing.onMessage(
       { type: 'file', document: captured, target: { kind: 'new', title: 'Office lease', type: 'lease' } },

@@ -215,6 +215,66 @@ describe('filled variables', () => {
       ['insert', '30'],
     ]);
   });
+
+  it('still match a filled value when a literal placeholder comes earlier in the text', () => {
+    const t = '价款为{{price}}，税率 13%。';
+    const r = diffTexts(t, t, { oldSpans: [{ name: 'vatRate', start: 16, end: 18 }] });
+    expect(changes(r).filter(([op]) => op !== 'variable')).toEqual([]);
+    expect(r.summary.identical).toBe(true);
+    const later = diffTexts(t, t.replace('13%', '9%'), {
+      oldSpans: [{ name: 'vatRate', start: 16, end: 18 }],
+    });
+    expect(later.summary.identical).toBe(true);
+    expect(later.paragraphs[0]?.ops.find((o) => o.op === 'variable')).toMatchObject({
+      name: 'vatRate',
+      text: '9',
+      placeholder: '13',
+    });
+  });
+
+  it('take a value in a span that reads as a placeholder, even when both sides have placeholders', () => {
+    const template = '价款为{{price}}，开户行：{{bank}}。';
+    const document = '价款为人民币 100 元，开户行：{{bank}}。';
+    expect(diffTexts(template, document).summary.identical).toBe(false);
+    const spans = [
+      { name: 'price', start: 3, end: 12 },
+      { name: 'bank', start: 17, end: 25 },
+    ];
+    const r = diffTexts(template, document, { oldSpans: spans });
+    expect(r.summary.identical).toBe(true);
+    expect(r.paragraphs[0]?.ops.filter((o) => o.op === 'variable').map((o) => o.text)).toEqual([
+      '人民币 100 元',
+      '{{bank}}',
+    ]);
+  });
+
+  it('take back a value whose own punctuation also follows it, and still show an edit after it', () => {
+    const value = "the People's Republic of China (excluding, for this purpose, Hong Kong, Macau and Taiwan)";
+    const text = `Governed by the laws of ${value}, without regard to conflict rules.`;
+    const spans = [{ name: 'governingLaw', start: 24, end: 24 + value.length }];
+    const options = { ignoreWhitespace: true, ignorePunctuationWidth: true, oldSpans: spans };
+    const same = diffTexts(text, text, options);
+    expect(same.summary.identical).toBe(true);
+    expect(same.paragraphs[0]?.ops.find((o) => o.op === 'variable')?.text).toBe(value);
+
+    const edited = text.replace(`${value},`, `${value}, and of England,`);
+    const r = diffTexts(text, edited, options);
+    expect(r.summary.identical).toBe(false);
+    expect(
+      changes(r)
+        .filter(([op]) => op !== 'variable')
+        .map(([, t]) => t)
+        .join(''),
+    ).toContain('England');
+  });
+
+  it('keep a literal placeholder facing a value a change when both sides are templates', () => {
+    const r = diffTexts('价款为{{price}}，税率 {{vat}}。', '价款为{{price}}，税率 13。');
+    expect(changes(r)).toEqual([
+      ['delete', '{{vat}}'],
+      ['insert', '13'],
+    ]);
+  });
 });
 
 describe('edge cases', () => {

@@ -163,6 +163,38 @@ describe('clauses', () => {
     });
     expect(await host.listClauses()).toEqual([]);
   });
+
+  it('replaces a clause with a newer version in two syncs, re-tagging its content control', async () => {
+    const { doc, host } = hostOver(['Intro', '', 'Outro']);
+    doc.controls.push({
+      pos: { p0: 2, start: 0, p1: 2, end: 1 },
+      tag: 'other:thing',
+      title: 'x',
+      appearance: '',
+    });
+    doc.selection = { p0: 1, start: 0, p1: 1, end: 0 };
+    await host.insertClause({ clauseId: 'pay', version: 1, title: 'Payment', text: 'Pay in 30 days.' });
+    doc.syncs = 0;
+    const replaced = await host.replaceClause(0, {
+      clauseId: 'pay',
+      version: 2,
+      title: 'Payment',
+      text: 'Pay in 45 days.\nLate payment bears interest.',
+    });
+    expect(replaced).toBe(true);
+    expect(doc.syncs).toBe(2);
+    expect(await host.listClauses()).toEqual([
+      {
+        clauseId: 'pay',
+        version: '2',
+        title: 'Payment',
+        text: 'Pay in 45 days.\nLate payment bears interest.',
+      },
+    ]);
+    expect(doc.paragraphs).toEqual(['Intro', 'Pay in 45 days.', 'Late payment bears interest.', 'Outro']);
+    expect(doc.controls[0]?.tag).toBe('other:thing');
+    expect(await host.replaceClause(1, { clauseId: 'pay', version: 3, title: '', text: 'x' })).toBe(false);
+  });
 });
 
 describe('comments', () => {
@@ -234,5 +266,30 @@ describe('changes', () => {
     stop();
     fire();
     expect(calls).toBe(2);
+    expect(host.changeEvents()).toBe('selection');
+  });
+
+  it('listens to paragraph events instead where WordApi 1.6 is supported, and removes them when stopped', async () => {
+    const { doc, office, host } = hostOver(['a', 'b'], { sets: { WordApi: '1.6' } });
+    expect(host.changeEvents()).toBe('paragraphs');
+    let calls = 0;
+    const stop = host.onChange(() => calls++);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(doc.syncs).toBe(1);
+    expect([...doc.paragraphHandlers.keys()].sort()).toEqual([
+      'onParagraphAdded',
+      'onParagraphChanged',
+      'onParagraphDeleted',
+    ]);
+    expect(office.handlers.get('documentSelectionChanged')?.size ?? 0).toBe(0);
+    doc.typeInto(1, 'bb');
+    doc.typeInto(1, 'bbb');
+    expect(calls).toBe(2);
+    stop();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(doc.syncs).toBe(2);
+    doc.typeInto(1, 'b');
+    expect(calls).toBe(2);
+    expect([...doc.paragraphHandlers.values()].every((set) => set.size === 0)).toBe(true);
   });
 });

@@ -112,4 +112,17 @@ describe('the Checks pane', () => {
     await settle();
     expect(q('[data-testid="level-error"]')).toBeNull();
   });
+
+  it('re-checks right after an edit where Word reports paragraph changes, without the long pause', async () => {
+    const host = createFakeDocumentHost({ paragraphs: DRAFT, changeEvents: 'paragraphs' });
+    view = await render(<ChecksPane t={STRINGS.en} language="en" host={host} debounceMs={60_000} />);
+    const q = (s: string) => view!.container.querySelector(s);
+    await click(q('[data-testid="run-checks"]'));
+    await settle();
+    expect(q('[data-testid="level-error"]')).not.toBeNull();
+    host.type(1, DRAFT[1]!.replace('¥12,000', '¥10,000'));
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    expect(q('[data-testid="level-error"]')).toBeNull();
+  });
 });
