@@ -7,13 +7,20 @@ import { handleError, problemResponse, zodErrors } from './http/problem';
 import type { Registry } from './registry';
 import { registerAccountRoutes, registerLoginRoute } from './routes/accounts';
 import { registerAnalysisRoutes } from './routes/analysis';
+import { registerApprovalRoutes } from './routes/approvals';
+import { registerAuditRoutes } from './routes/audit';
+import { registerCalendarRoutes } from './routes/calendar';
 import { registerClauseRoutes } from './routes/clauses';
 import { registerContractRoutes } from './routes/contracts';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerNumberingRoutes } from './routes/numbering';
+import { registerPaymentRoutes } from './routes/payments';
 import { registerPlaybookRoutes } from './routes/playbooks';
+import { registerReminderRoutes } from './routes/reminders';
+import { registerReportRoutes } from './routes/reports';
 import { registerSearchRoutes } from './routes/search';
 import { registerSystemRoutes } from './routes/system';
+import { registerWebhookRoutes } from './routes/webhooks';
 import { registerWordAddinRoutes } from './routes/word-addin';
 
 export const API_VERSION = '0.1.0';
@@ -82,5 +89,12 @@ export function createApp(
   registerClauseRoutes(app, registry);
   registerPlaybookRoutes(app, registry);
   registerAnalysisRoutes(app, registry);
+  registerApprovalRoutes(app, registry);
+  registerAuditRoutes(app, registry);
+  registerReminderRoutes(app, registry);
+  registerCalendarRoutes(app, registry);
+  registerPaymentRoutes(app, registry);
+  registerReportRoutes(app, registry);
+  registerWebhookRoutes(app, registry);
   return app;
 }

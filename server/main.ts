@@ -4,6 +4,8 @@ import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ensureFirstAdmin } from './bootstrap';
 import type { Config } from './config';
+import { throttledAnnouncer } from './obligations/reminder-notices';
+import { WebhookWorker } from './obligations/webhook-worker';
 import { openRegistry, type Registry } from './registry';
 
 export interface RunningServer {
@@ -20,6 +22,11 @@ export async function startServer(
   const registry = await openRegistry(config, (m) => console.error(m));
   await ensureFirstAdmin(registry, say);
   const app = createApp(registry);
+  const webhooks = new WebhookWorker(registry.db, {
+    log: (m) => console.error(m),
+    beforePass: throttledAnnouncer(registry),
+  });
+  webhooks.start();
   const tls = config.tls
     ? {
         createServer: createHttpsServer,
@@ -36,6 +43,7 @@ export async function startServer(
   const stop = () => {
     stopping ??= (async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await webhooks.stop();
       await registry.close();
     })();
     return stopping;

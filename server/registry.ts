@@ -7,6 +7,8 @@ import type { Config } from './config';
 import { type Db, openDb } from './db/kysely';
 import { migrateToLatest } from './db/migrate';
 import { AnalysisRepo } from './db/repos/analysis';
+import { ApprovalsRepo } from './db/repos/approvals';
+import { AuditRepo } from './db/repos/audit';
 import { ContractsRepo } from './db/repos/contracts';
 import { UsersRepo } from './db/repos/users';
 import { VersionsRepo } from './db/repos/versions';
@@ -14,6 +16,7 @@ import type { SearchIndex } from './db/search/index';
 import { PostgresSearchIndex } from './db/search/postgres';
 import { SqliteSearchIndex } from './db/search/sqlite';
 import { IngestPipeline } from './ingest/pipeline';
+import { ContractLifecycle } from './lifecycle/contract-lifecycle';
 
 /** Everything the routes and the CLI work with: the database, its repositories, blobs and background work. */
 export interface Registry {
@@ -23,6 +26,9 @@ export interface Registry {
   users: UsersRepo;
   versions: VersionsRepo;
   analysis: AnalysisRepo;
+  approvals: ApprovalsRepo;
+  audit: AuditRepo;
+  lifecycle: ContractLifecycle;
   playbooks: PlaybookStore;
   blobs: BlobStore;
   search: SearchIndex;
@@ -47,10 +53,13 @@ export async function openRegistry(
 ): Promise<Registry> {
   const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   await migrateToLatest(db.db as never, db.dialect);
-  const contracts = new ContractsRepo(db);
+  const audit = new AuditRepo(db);
+  const contracts = new ContractsRepo(db, audit);
   const users = new UsersRepo(db);
   const versions = new VersionsRepo(db);
   const analysis = new AnalysisRepo(db);
+  const approvals = new ApprovalsRepo(db);
+  const lifecycle = new ContractLifecycle({ contracts, approvals, audit, users });
   const playbooks = new PlaybookStore(db);
   const blobs = new FsBlobStore(join(config.dataDir, 'blobs'));
   const search: SearchIndex =
@@ -80,6 +89,9 @@ export async function openRegistry(
     users,
     versions,
     analysis,
+    approvals,
+    audit,
+    lifecycle,
     playbooks,
     blobs,
     search,

@@ -2,9 +2,16 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { DialectName } from './dialect';
 import * as m001 from './migrations/001-registry';
 import * as m002 from './migrations/002-library-and-findings';
+import * as m003 from './migrations/003-approvals-and-audit';
+import * as m004 from './migrations/004-obligations';
 
 /** Migrations in order. Each takes the dialect so that the one schema fits both databases. */
-const ALL = { '001-registry': m001, '002-library-and-findings': m002 } as const;
+const ALL = {
+  '001-registry': m001,
+  '002-library-and-findings': m002,
+  '003-approvals-and-audit': m003,
+  '004-obligations': m004,
+} as const;
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}

@@ -131,6 +131,145 @@ export interface MetaTable {
   value: string;
 }
 
+export interface ApprovalRulesTable {
+  id: string;
+  position: number;
+  /** JSON of the rule (server/lifecycle/approval-rules.ts). */
+  data: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ApprovalStepsTable {
+  id: string;
+  contract_id: string;
+  /** Each entry into review routes a new round of steps. */
+  round: number;
+  position: number;
+  rule_id: string;
+  name: string;
+  mode: 'all' | 'any';
+  /** JSON array of resolved approvers. */
+  approvers: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reset_on_new_version: number;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface ApprovalDecisionsTable {
+  id: string;
+  step_id: string;
+  user_id: string;
+  approver_index: number;
+  decision: 'approve' | 'reject';
+  comment: string | null;
+  /** Set when a new document version reset the step. */
+  superseded: number;
+  decided_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  contract_id: string | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface ContractObligationsTable {
+  id: string;
+  contract_id: string;
+  title: string;
+  due_date: string;
+  remind_days_before: number;
+  owner_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ReminderSettingsTable {
+  contract_id: string;
+  expiry_days_before: number;
+  renewal_notice_days_before: number;
+  payment_days_before: number;
+  updated_at: string;
+}
+
+export interface RemindersDoneTable {
+  reminder_id: string;
+  contract_id: string;
+  done_by: string | null;
+  done_at: string;
+}
+
+export interface ReminderNoticesTable {
+  reminder_id: string;
+  contract_id: string;
+  notified_at: string;
+}
+
+export interface PaymentsTable {
+  id: string;
+  contract_id: string;
+  milestone_id: string | null;
+  amount_value: number;
+  amount_currency: string;
+  received_date: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  /** The secret in the feed's URL. */
+  token: string;
+  language: 'zh' | 'en';
+  created_at: string;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** JSON array of event names. */
+  events: string;
+  secret: string;
+  description: string | null;
+  disabled_at: string | null;
+  consecutive_failures: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  body: string;
+  state: 'pending' | 'sending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  lease_until: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -144,4 +283,17 @@ export interface Database {
   meta: MetaTable;
   library_items: LibraryItemsTable;
   version_analysis: VersionAnalysisTable;
+  approval_rules: ApprovalRulesTable;
+  approval_steps: ApprovalStepsTable;
+  approval_decisions: ApprovalDecisionsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  contract_obligations: ContractObligationsTable;
+  reminder_settings: ReminderSettingsTable;
+  reminders_done: RemindersDoneTable;
+  reminder_notices: ReminderNoticesTable;
+  payments: PaymentsTable;
+  calendar_feeds: CalendarFeedsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

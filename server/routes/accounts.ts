@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { Department } from '@shared/schemas/contract';
 import { z } from 'zod';
+import { fieldDiff } from '../audit/field-diff';
 import { ROLES } from '../auth/principal';
 import { hashPassword, verifyPassword } from '../auth/secrets';
 import { conflict, forbidden, notFound, unauthorized } from '../errors';
@@ -201,6 +202,13 @@ export function registerAccountRoutes(app: ApiApp, registry: Registry): void {
         ...input,
         passwordHash: input.password ? await hashPassword(input.password) : null,
       });
+      await registry.audit.append({
+        actorId: c.get('principal').userId,
+        entityType: 'user',
+        entityId: user.id,
+        action: 'create',
+        after: { ...user, passwordSet: Boolean(input.password) },
+      });
       return c.json(user, 201);
     },
   );
@@ -217,11 +225,22 @@ export function registerAccountRoutes(app: ApiApp, registry: Registry): void {
     async (c) => {
       requireAdmin(c.get('principal').role);
       const { password, ...rest } = c.req.valid('json');
+      const before = await registry.users.byId(c.req.valid('param').id);
       const updated = await registry.users.update(c.req.valid('param').id, {
         ...rest,
         ...(password ? { passwordHash: await hashPassword(password) } : {}),
       });
-      if (!updated) throw notFound(`User ${c.req.valid('param').id}`);
+      if (!updated || !before) throw notFound(`User ${c.req.valid('param').id}`);
+      // Never the hash: a password change is recorded as the fact that it changed.
+      const diff = fieldDiff(before, updated) ?? { before: {}, after: {} };
+      await registry.audit.append({
+        actorId: c.get('principal').userId,
+        entityType: 'user',
+        entityId: updated.id,
+        action: 'update',
+        before: diff.before,
+        after: password ? { ...diff.after, passwordChanged: true } : diff.after,
+      });
       return c.json(updated, 200);
     },
   );

@@ -75,6 +75,13 @@ export function registerClauseRoutes(app: ApiApp, registry: Registry): void {
         }),
         { note: note ?? null, createdBy: p.userId, expectedVersion, firstVersion: clause.version },
       );
+      await registry.audit.append({
+        actorId: p.userId,
+        entityType: 'clause',
+        entityId: clause.id,
+        action: 'save',
+        after: { version: saved.version, title: clause.title, note: note ?? null },
+      });
       return withHistory(saved, await repo.history<Clause>('clause', clause.id));
     } catch (err) {
       if (err instanceof VersionConflictError) {
@@ -219,6 +226,12 @@ export function registerClauseRoutes(app: ApiApp, registry: Registry): void {
         }),
         { note: 'archived', createdBy: p.userId, archived: true },
       );
+      await registry.audit.append({
+        actorId: p.userId,
+        entityType: 'clause',
+        entityId: id,
+        action: 'archive',
+      });
       return c.body(null, 204);
     },
   );

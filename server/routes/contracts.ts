@@ -7,12 +7,21 @@ import {
   ContractPatch,
 } from '@shared/schemas/contract';
 import { z } from 'zod';
+import { fieldDiff } from '../audit/field-diff';
 import { editsContracts, type Principal } from '../auth/principal';
 import { InvalidCursorError } from '../db/repos/contracts';
 import { badRequest, forbidden, notFound } from '../errors';
 import type { ApiApp } from '../http/env';
+import { emitWebhookEvent } from '../obligations/webhook-events';
 import type { Registry } from '../registry';
-import { errorResponses, IdParam, json, jsonBody, notFoundResponse } from './openapi-helpers';
+import {
+  conflictResponse,
+  errorResponses,
+  IdParam,
+  json,
+  jsonBody,
+  notFoundResponse,
+} from './openapi-helpers';
 
 const tags = ['Contracts'];
 
@@ -59,10 +68,12 @@ export function registerContractRoutes(app: ApiApp, registry: Registry): void {
       if (key) {
         const once = await registry.contracts.createOnce({ ...input, department }, p.userId, key);
         if (once.created) await registry.reindex(once.contract.id);
+        if (once.created) await emitWebhookEvent(registry, 'contract.created', once.contract);
         return c.json(once.contract, once.created ? 201 : 200);
       }
       const created = await registry.contracts.create({ ...input, department }, p.userId);
       await registry.reindex(created.id);
+      await emitWebhookEvent(registry, 'contract.created', created);
       return c.json(created, 201);
     },
   );
@@ -105,11 +116,14 @@ export function registerContractRoutes(app: ApiApp, registry: Registry): void {
       path: '/api/contracts/{id}',
       tags,
       summary: 'Change some fields of a contract (fields left out stay as they are; null clears)',
+      description:
+        'A new `status` must be a move the lifecycle allows from the current one; otherwise 409 with `allowed`.',
       request: { params: IdParam, body: jsonBody(ContractPatch) },
       responses: {
         200: json(Contract, 'The contract after the change'),
         ...errorResponses,
         ...notFoundResponse,
+        ...conflictResponse,
       },
     }),
     async (c) => {
@@ -125,9 +139,25 @@ export function registerContractRoutes(app: ApiApp, registry: Registry): void {
           { path: 'expiryDate', message: 'expiryDate is before effectiveDate' },
         ]);
       }
-      const updated = await registry.contracts.patch(id, patch);
+      const { status, ...fields } = patch;
+      const moving = status !== undefined && status !== current.status;
+      if (moving) await registry.lifecycle.assertTransition(current, status);
+      let updated = await registry.contracts.patch(id, fields);
       if (!updated) throw notFound(`Contract ${id}`);
+      const diff = fieldDiff(current, updated, ['status']);
+      if (diff) {
+        await registry.audit.append({
+          actorId: p.userId,
+          entityType: 'contract',
+          entityId: id,
+          contractId: id,
+          action: 'update',
+          ...diff,
+        });
+      }
+      if (moving) updated = await registry.lifecycle.transition(updated, status, p.userId);
       await registry.reindex(id);
+      await emitWebhookEvent(registry, moving ? 'contract.status_changed' : 'contract.updated', updated);
       return c.json(updated, 200);
     },
   );
@@ -149,6 +179,14 @@ export function registerContractRoutes(app: ApiApp, registry: Registry): void {
       const { userId } = c.req.valid('json');
       if (!(await registry.users.byId(userId))) throw notFound(`User ${userId}`);
       await registry.contracts.share(id, userId);
+      await registry.audit.append({
+        actorId: p.userId,
+        entityType: 'contract',
+        entityId: id,
+        contractId: id,
+        action: 'share',
+        after: { sharedWith: userId },
+      });
       return c.body(null, 204);
     },
   );

@@ -48,7 +48,16 @@ export function registerNumberingRoutes(app: ApiApp, registry: Registry): void {
           throw badRequest(err.message, [{ path: 'pattern', message: err.message }]);
         throw err;
       }
+      const before = (await repo.list()).find((r) => r.type === type);
       const rule = await repo.put(type, pattern);
+      await registry.audit.append({
+        actorId: c.get('principal').userId,
+        entityType: 'numbering_rule',
+        entityId: type,
+        action: 'save',
+        before: before ? { pattern: before.pattern } : undefined,
+        after: { pattern },
+      });
       return c.json({ ...rule, example: example(type, pattern) }, 200);
     },
   );

@@ -164,6 +164,13 @@ export function registerPlaybookRoutes(app: ApiApp, registry: Registry): void {
           }),
           { note: note ?? null, createdBy: p.userId, expectedVersion: baseVersion },
         );
+        await registry.audit.append({
+          actorId: p.userId,
+          entityType: 'playbook',
+          entityId: id,
+          action: 'save',
+          after: { version: saved.version, note: note ?? null },
+        });
         return c.json({ playbook: saved.data, version: saved.version, shipped: false }, 200);
       } catch (err) {
         if (err instanceof VersionConflictError) throw conflict(err.message, { currentVersion: err.current });
@@ -196,6 +203,12 @@ export function registerPlaybookRoutes(app: ApiApp, registry: Registry): void {
         }),
         { note: 'archived', createdBy: p.userId, archived: true },
       );
+      await registry.audit.append({
+        actorId: p.userId,
+        entityType: 'playbook',
+        entityId: id,
+        action: 'archive',
+      });
       return c.body(null, 204);
     },
   );

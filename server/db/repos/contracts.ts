@@ -11,6 +11,7 @@ import { type Principal, seesAllContracts } from '../../auth/principal';
 import { newId, nowIso } from '../../ids';
 import type { Db } from '../kysely';
 import type { ContractsTable, Database } from '../schema';
+import type { AuditRepo } from './audit';
 
 type Row = ContractsTable;
 type Q = SelectQueryBuilder<Database, 'contracts', object>;
@@ -174,7 +175,11 @@ function toRowValues(input: ContractCreate | ContractPatch): Partial<Row> {
 }
 
 export class ContractsRepo {
-  constructor(private readonly d: Db) {}
+  /** With an audit log, each creation is recorded in the transaction that creates the contract. */
+  constructor(
+    private readonly d: Db,
+    private readonly audit?: AuditRepo,
+  ) {}
 
   /** Creates a contract and assigns its number in the same transaction. */
   async create(
@@ -187,36 +192,44 @@ export class ContractsRepo {
     const now = nowIso();
     await this.d.db.transaction().execute(async (tx) => {
       const number = await this.nextNumber(tx, input.type, input.department ?? null, today);
-      await tx
-        .insertInto('contracts')
-        .values({
-          id,
-          number,
-          title: input.title,
-          type: input.type,
-          department: null,
-          our_entity: null,
-          amount_value: null,
-          amount_currency: null,
-          signed_date: null,
-          effective_date: null,
-          expiry_date: null,
-          auto_renew: 0,
-          notice_days: null,
-          payment_milestones: '[]',
-          owner_id: null,
-          status: 'draft',
-          tags: '[]',
-          custom_fields: '{}',
-          version_count: 0,
-          idempotency_key: idempotencyKey,
-          created_by: createdBy,
-          created_at: now,
-          updated_at: now,
-          ...toRowValues(input),
-        })
-        .execute();
+      const row: Row = {
+        id,
+        number,
+        title: input.title,
+        type: input.type,
+        department: null,
+        our_entity: null,
+        amount_value: null,
+        amount_currency: null,
+        signed_date: null,
+        effective_date: null,
+        expiry_date: null,
+        auto_renew: 0,
+        notice_days: null,
+        payment_milestones: '[]',
+        owner_id: null,
+        status: 'draft',
+        tags: '[]',
+        custom_fields: '{}',
+        version_count: 0,
+        idempotency_key: idempotencyKey,
+        created_by: createdBy,
+        created_at: now,
+        updated_at: now,
+        ...toRowValues(input),
+      };
+      await tx.insertInto('contracts').values(row).execute();
       await this.replaceParties(tx, id, input.counterparty ?? []);
+      await this.audit?.appendIn(tx, [
+        {
+          actorId: createdBy,
+          entityType: 'contract',
+          entityId: id,
+          contractId: id,
+          action: 'create',
+          after: toContract(row, input.counterparty ?? []),
+        },
+      ]);
     });
     const created = await this.getUnchecked(id);
     if (!created) throw new Error('contract vanished after insert');

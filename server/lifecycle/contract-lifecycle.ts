@@ -1,0 +1,214 @@
+import type { Contract, ContractStatus } from '@shared/schemas/contract';
+import type { Principal } from '../auth/principal';
+import { seesAllContracts } from '../auth/principal';
+import type { ApprovalsRepo, StepView } from '../db/repos/approvals';
+import { currentStep, liveDecisions } from '../db/repos/approvals';
+import type { AuditRepo } from '../db/repos/audit';
+import type { ContractsRepo } from '../db/repos/contracts';
+import type { UsersRepo } from '../db/repos/users';
+import { conflict, forbidden, notFound } from '../errors';
+import { approverMatches, approverSlot, routeApprovals, stepOutcome } from './approval-routing';
+import { allowedTransitions, checkTransition } from './status-machine';
+
+interface Deps {
+  contracts: ContractsRepo;
+  approvals: ApprovalsRepo;
+  audit: AuditRepo;
+  users: UsersRepo;
+}
+
+/** Moves contracts through their lifecycle and runs their approvals, recording each change. */
+export class ContractLifecycle {
+  constructor(private readonly d: Deps) {}
+
+  /** Throws 409 (with the allowed moves) unless `to` may follow the contract's status now. */
+  async assertTransition(contract: Contract, to: ContractStatus): Promise<void> {
+    const check = checkTransition(contract.status, to);
+    if (!check.ok) {
+      throw conflict(`A contract in status ${contract.status} cannot move to ${to}.`, {
+        detailZh: `合同当前状态为 ${contract.status}，不能变更为 ${to}。`,
+        from: contract.status,
+        to,
+        allowed: check.allowed,
+      });
+    }
+    if (to === 'approved') {
+      const steps = await this.d.approvals.currentRound(contract.id);
+      const waiting = steps.filter((s) => s.status !== 'approved');
+      if (waiting.length > 0) {
+        throw conflict('Every approval step must be approved first.', {
+          detailZh: '所有审批步骤通过后才能变更为已批准。',
+          from: contract.status,
+          to,
+          allowed: allowedTransitions(contract.status).filter((s) => s !== 'approved'),
+          pendingSteps: waiting.map((s) => s.id),
+        });
+      }
+    }
+  }
+
+  /** Checks and applies a move; entering review routes the approval steps. */
+  async transition(contract: Contract, to: ContractStatus, actorId: string | null, comment?: string) {
+    await this.assertTransition(contract, to);
+    return this.apply(contract, to, actorId, comment ?? null);
+  }
+
+  private async apply(
+    contract: Contract,
+    to: ContractStatus,
+    actorId: string | null,
+    comment: string | null,
+  ) {
+    const updated = await this.d.contracts.patch(contract.id, { status: to });
+    if (!updated) throw notFound(`Contract ${contract.id}`);
+    await this.d.audit.append({
+      actorId,
+      entityType: 'contract',
+      entityId: contract.id,
+      contractId: contract.id,
+      action: 'transition',
+      before: { status: contract.status },
+      after: { status: to, ...(comment ? { comment } : {}) },
+    });
+    if (to === 'in_review') await this.route(updated, actorId);
+    return updated;
+  }
+
+  private async route(contract: Contract, actorId: string | null): Promise<void> {
+    const routing = routeApprovals(await this.d.approvals.rules(), contract);
+    const steps = await this.d.approvals.createRound(contract.id, routing.steps);
+    await this.shareWithApprovers(contract, steps);
+    await this.d.audit.append({
+      actorId,
+      entityType: 'approval',
+      entityId: contract.id,
+      contractId: contract.id,
+      action: 'routed',
+      after: {
+        steps: steps.map((s) => ({ id: s.id, name: s.name, mode: s.mode, approvers: s.approvers })),
+        notes: routing.notes,
+      },
+    });
+  }
+
+  /** Approvers outside the contract's reach get it shared, so they can read what they approve. */
+  private async shareWithApprovers(contract: Contract, steps: StepView[]): Promise<void> {
+    const users = await this.d.users.list();
+    for (const u of users) {
+      const actor = { userId: u.id, role: u.role, department: u.department };
+      if (u.disabled || seesAllContracts(actor)) continue;
+      if (contract.department && u.department === contract.department) continue;
+      if (steps.some((s) => s.approvers.some((a) => approverMatches(a, actor)))) {
+        await this.d.contracts.share(contract.id, u.id);
+      }
+    }
+  }
+
+  /**
+   * An approver's decision on the step that waits now. A rejection sends the contract back to draft;
+   * the last approval moves it to approved.
+   */
+  async decide(
+    contract: Contract,
+    stepId: string,
+    actor: Principal,
+    decision: 'approve' | 'reject',
+    comment: string | null,
+  ): Promise<StepView[]> {
+    const steps = await this.d.approvals.currentRound(contract.id);
+    const step = steps.find((s) => s.id === stepId);
+    if (!step) throw notFound(`Approval step ${stepId}`);
+    if (contract.status !== 'in_review') {
+      throw conflict(`The contract is ${contract.status}, not in review.`, {
+        detailZh: '合同不在审批中。',
+      });
+    }
+    const now = currentStep(steps);
+    if (!now || now.id !== step.id) {
+      throw forbidden('This step is not the one waiting for a decision now.');
+    }
+    const live = liveDecisions(step);
+    if (live.some((d) => d.userId === actor.userId)) {
+      throw conflict('You have already decided on this step.', { detailZh: '您已对此步骤作出决定。' });
+    }
+    const slot = approverSlot(step.approvers, actor, new Set(live.map((d) => d.approverIndex)));
+    if (slot < 0) throw forbidden('You are not an approver of this step.');
+    await this.d.approvals.addDecision(step.id, {
+      userId: actor.userId,
+      approverIndex: slot,
+      decision,
+      comment,
+    });
+    // The outcome is read back after the decision is stored, so of two parallel decisions the later
+    // one sees both; settling is conditional, so the follow-ups run once.
+    const stored = (await this.d.approvals.currentRound(contract.id)).find((s) => s.id === step.id);
+    const outcome = stored ? stepOutcome(stored, liveDecisions(stored)) : 'pending';
+    const settled = outcome !== 'pending' && (await this.d.approvals.settleStep(step.id, outcome));
+    await this.d.audit.append({
+      actorId: actor.userId,
+      entityType: 'approval',
+      entityId: step.id,
+      contractId: contract.id,
+      action: decision,
+      before: { status: step.status },
+      after: { status: outcome, step: step.name, ...(comment ? { comment } : {}) },
+    });
+    if (settled && outcome === 'rejected') {
+      await this.apply(contract, 'draft', actor.userId, comment ?? 'approval rejected');
+    } else if (settled && outcome === 'approved') {
+      const round = await this.d.approvals.currentRound(contract.id);
+      if (round.every((s) => s.status === 'approved'))
+        await this.apply(contract, 'approved', actor.userId, null);
+    }
+    return this.d.approvals.currentRound(contract.id);
+  }
+
+  /**
+   * A new document version: steps that reset on new versions go back to pending; an approved
+   * contract whose approvals were reset returns to review.
+   */
+  async onNewVersion(contract: Contract, actorId: string | null): Promise<void> {
+    if (contract.status !== 'in_review' && contract.status !== 'approved') return;
+    const steps = await this.d.approvals.currentRound(contract.id);
+    const reset = steps.filter((s) => s.resetOnNewVersion && s.decisions.some((d) => !d.superseded));
+    if (reset.length === 0) return;
+    await this.d.approvals.resetSteps(reset.map((s) => s.id));
+    await this.d.audit.append({
+      actorId,
+      entityType: 'approval',
+      entityId: contract.id,
+      contractId: contract.id,
+      action: 'reset',
+      after: { steps: reset.map((s) => s.id), reason: 'new version' },
+    });
+    if (contract.status === 'approved') {
+      const updated = await this.d.contracts.patch(contract.id, { status: 'in_review' });
+      if (!updated) return;
+      await this.d.audit.append({
+        actorId,
+        entityType: 'contract',
+        entityId: contract.id,
+        contractId: contract.id,
+        action: 'transition',
+        before: { status: 'approved' },
+        after: { status: 'in_review', comment: 'approvals reset by a new version' },
+      });
+    }
+  }
+
+  /** The steps waiting for this person now, with their contract ids. */
+  async inbox(actor: Principal): Promise<StepView[]> {
+    const pending = await this.d.approvals.pendingOfContractsInReview();
+    const byContract = new Map<string, StepView[]>();
+    for (const s of pending) byContract.set(s.contractId, [...(byContract.get(s.contractId) ?? []), s]);
+    const out: StepView[] = [];
+    for (const steps of byContract.values()) {
+      const now = currentStep(steps);
+      if (!now) continue;
+      const live = liveDecisions(now);
+      if (live.some((d) => d.userId === actor.userId)) continue;
+      if (now.approvers.some((a) => approverMatches(a, actor))) out.push(now);
+    }
+    return out;
+  }
+}
