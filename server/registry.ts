@@ -17,6 +17,7 @@ import { PostgresSearchIndex } from './db/search/postgres';
 import { SqliteSearchIndex } from './db/search/sqlite';
 import { IngestPipeline } from './ingest/pipeline';
 import { ContractLifecycle } from './lifecycle/contract-lifecycle';
+import { emitWebhookEvent } from './obligations/webhook-events';
 
 /** Everything the routes and the CLI work with: the database, its repositories, blobs and background work. */
 export interface Registry {
@@ -59,7 +60,14 @@ export async function openRegistry(
   const versions = new VersionsRepo(db);
   const analysis = new AnalysisRepo(db);
   const approvals = new ApprovalsRepo(db);
-  const lifecycle = new ContractLifecycle({ contracts, approvals, audit, users });
+  const lifecycle = new ContractLifecycle({
+    contracts,
+    approvals,
+    audit,
+    users,
+    onStatusChanged: (contract, from) =>
+      emitWebhookEvent({ db }, 'contract.status_changed', { ...contract, previousStatus: from }),
+  });
   const playbooks = new PlaybookStore(db);
   const blobs = new FsBlobStore(join(config.dataDir, 'blobs'));
   const search: SearchIndex =

@@ -15,6 +15,8 @@ interface Deps {
   approvals: ApprovalsRepo;
   audit: AuditRepo;
   users: UsersRepo;
+  /** Told of every move, whoever or whatever made it (a PATCH, an action, the last approval, a rejection). */
+  onStatusChanged?: (contract: Contract, from: ContractStatus) => Promise<void>;
 }
 
 /** Moves contracts through their lifecycle and runs their approvals, recording each change. */
@@ -71,6 +73,7 @@ export class ContractLifecycle {
       after: { status: to, ...(comment ? { comment } : {}) },
     });
     if (to === 'in_review') await this.route(updated, actorId);
+    await this.d.onStatusChanged?.(updated, contract.status);
     return updated;
   }
 

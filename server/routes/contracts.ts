@@ -157,7 +157,8 @@ export function registerContractRoutes(app: ApiApp, registry: Registry): void {
       }
       if (moving) updated = await registry.lifecycle.transition(updated, status, p.userId);
       await registry.reindex(id);
-      await emitWebhookEvent(registry, moving ? 'contract.status_changed' : 'contract.updated', updated);
+      // A move of status is announced by the lifecycle as contract.status_changed.
+      if (!moving) await emitWebhookEvent(registry, 'contract.updated', updated);
       return c.json(updated, 200);
     },
   );

@@ -109,6 +109,23 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
     expect((await admin.req('DELETE', `/api/webhooks/${created.body.id}`)).status).toBe(404);
   });
 
+  it('announces every move of status once, whether by PATCH or by the action endpoint', async () => {
+    const hook = await register('/status', ['contract.status_changed']);
+    const created = await admin.json<{ id: string }>('POST', '/api/contracts', { title: 'Moves', type: 'moves' });
+    const id = created.body.id;
+    expect((await admin.json('PATCH', `/api/contracts/${id}`, { status: 'in_review' })).status).toBe(200);
+    expect((await admin.json('POST', `/api/contracts/${id}/transitions`, { to: 'approved' })).status).toBe(200);
+    await worker().runOnce();
+    const got = receiver.received
+      .filter((r) => r.path === '/status')
+      .map((r) => JSON.parse(r.body) as { event: string; data: { status: string; previousStatus: string } });
+    expect(got.map((g) => [g.event, g.data.previousStatus, g.data.status])).toEqual([
+      ['contract.status_changed', 'draft', 'in_review'],
+      ['contract.status_changed', 'in_review', 'approved'],
+    ]);
+    expect((await admin.req('DELETE', `/api/webhooks/${hook.id}`)).status).toBe(204);
+  });
+
   it('delivers contract events with a signature the receiver can verify', async () => {
     const hook = await register('/ok', ['contract.created', 'contract.updated']);
     const created = await admin.json<{ id: string }>('POST', '/api/contracts', {
