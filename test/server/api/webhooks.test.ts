@@ -111,10 +111,15 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
 
   it('announces every move of status once, whether by PATCH or by the action endpoint', async () => {
     const hook = await register('/status', ['contract.status_changed']);
-    const created = await admin.json<{ id: string }>('POST', '/api/contracts', { title: 'Moves', type: 'moves' });
+    const created = await admin.json<{ id: string }>('POST', '/api/contracts', {
+      title: 'Moves',
+      type: 'moves',
+    });
     const id = created.body.id;
     expect((await admin.json('PATCH', `/api/contracts/${id}`, { status: 'in_review' })).status).toBe(200);
-    expect((await admin.json('POST', `/api/contracts/${id}/transitions`, { to: 'approved' })).status).toBe(200);
+    expect((await admin.json('POST', `/api/contracts/${id}/transitions`, { to: 'approved' })).status).toBe(
+      200,
+    );
     await worker().runOnce();
     const got = receiver.received
       .filter((r) => r.path === '/status')
