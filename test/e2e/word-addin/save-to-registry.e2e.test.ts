@@ -138,9 +138,14 @@ describe('the Word task pane against a real registry', () => {
       );
       await page.click('[data-testid="level-error"] [data-testid="fix"]');
       await page.waitForFunction((id) => !document.querySelector(`[data-rule="${id}"]`), {}, rule ?? '');
+      // The check comes back clean: no error is left.
+      await page.waitForFunction(() => !document.querySelector('[data-testid="level-error"]'));
 
-      // Clauses: insert the library's payment clause; Compare finds it as the standard text.
+      // Clauses: search the library, insert the payment clause; Compare finds it as the standard text.
       await page.click('[data-testid="tab-clauses"]');
+      await page.waitForSelector('[data-testid="clause-query"]');
+      await page.type('[data-testid="clause-query"]', '付款');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid^="insert-zh."]').length < 5);
       await page.waitForSelector('[data-testid="insert-zh.payment"]');
       await page.click('[data-testid="insert-zh.payment"]');
       // The form: the price in its typed field (yuan → fen), the bank details left to fill in later.
