@@ -18,6 +18,7 @@ import { ComparePane } from './panes/ComparePane';
 import { SavePane } from './panes/SavePane';
 import { SignInPane } from './panes/SignInPane';
 import type { RegistryClient } from './registry/client';
+import type { OfflineCopies } from './state/offline-copies';
 import { type KeyValueStore, loadSession, type Session, saveSession } from './state/session';
 
 const useStyles = makeStyles({
@@ -43,12 +44,14 @@ export interface AppProps {
   host: DocumentHost;
   language: Language;
   storage: KeyValueStore;
+  /** Offline copies of the clause library and playbooks. */
+  copies: OfflineCopies;
   defaultRegistryUrl: string;
   makeClient: (url: string, token?: string) => RegistryClient;
 }
 
 /** The task pane: the panes that work on the document, and signing in to save to the registry. */
-export function App({ host, language, storage, defaultRegistryUrl, makeClient }: AppProps) {
+export function App({ host, language, storage, copies, defaultRegistryUrl, makeClient }: AppProps) {
   const styles = useStyles();
   const t = STRINGS[language];
   const [session, setSession] = useState<Session | null>(() => loadSession(storage));
@@ -58,7 +61,7 @@ export function App({ host, language, storage, defaultRegistryUrl, makeClient }:
     [session, makeClient],
   );
 
-  const clauseSource = useMemo(() => ({ client, store: storage }), [client, storage]);
+  const clauseSource = useMemo(() => ({ client, copies }), [client, copies]);
 
   const signIn = (s: Session | null) => {
     saveSession(storage, s);

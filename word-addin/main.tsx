@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { indexedDbCopies } from './browser/indexeddb-copies';
 import { pickLanguage, STRINGS } from './i18n/strings';
 import { NotInWordError, startHost } from './office/start-host';
 import { createRegistryClient } from './registry/client';
@@ -15,6 +16,7 @@ startHost(window.location.search, navigator.language).then(
         host={host}
         language={language}
         storage={window.localStorage}
+        copies={indexedDbCopies()}
         // The pane is served by the registry itself, so its own origin is the likeliest address.
         defaultRegistryUrl={window.location.origin}
         makeClient={(url, token) => createRegistryClient(url, token)}

@@ -8,14 +8,14 @@ import { type Clause, type ClauseLanguage, clauseSchema, localize } from '@share
 import { guessLanguage } from '@shared/text/language';
 import type { ClauseToInsert, DocumentHost, TaggedClause } from '../office/document-host';
 import type { RegistryClient } from '../registry/client';
-import type { KeyValueStore } from './session';
+import type { OfflineCopies } from './offline-copies';
 
 export type LibraryOrigin = 'registry' | 'offline-copy' | 'starter';
 
-/** Where the library comes from; without a client or store, the starter library. */
+/** Where the library comes from; without a client or copies, the starter library. */
 export interface ClauseSource {
   client?: RegistryClient | null;
-  store?: KeyValueStore;
+  copies?: OfflineCopies;
 }
 
 export interface LoadedLibrary {
@@ -25,13 +25,14 @@ export interface LoadedLibrary {
 
 const cacheKey = (language: ClauseLanguage) => `pactfile.word.clauses.${language}`;
 
-function readCopy(store: KeyValueStore | undefined, language: ClauseLanguage): Clause[] | null {
-  const raw = store?.getItem(cacheKey(language));
-  if (!raw) return null;
+async function readCopy(
+  copies: OfflineCopies | undefined,
+  language: ClauseLanguage,
+): Promise<Clause[] | null> {
   try {
-    const parsed: unknown = JSON.parse(raw);
-    if (!Array.isArray(parsed)) return null;
-    const clauses = parsed.flatMap((c) => {
+    const stored = await copies?.get(cacheKey(language));
+    if (!Array.isArray(stored)) return null;
+    const clauses = stored.flatMap((c) => {
       const ok = clauseSchema.safeParse(c);
       return ok.success ? [ok.data] : [];
     });
@@ -53,9 +54,9 @@ export async function loadLibrary(
       });
       if (clauses.length > 0) {
         try {
-          source.store?.setItem(cacheKey(language), JSON.stringify(clauses));
+          await source.copies?.put(cacheKey(language), clauses);
         } catch {
-          // storage full: the copy is a convenience
+          // storage full or refused: the copy is a convenience
         }
         return { clauses, origin: 'registry' };
       }
@@ -63,7 +64,7 @@ export async function loadLibrary(
       // offline or signed out: fall back below
     }
   }
-  const copy = readCopy(source.store, language);
+  const copy = await readCopy(source.copies, language);
   if (copy) return { clauses: copy, origin: 'offline-copy' };
   return { clauses: starterLibrary(language).clauses, origin: 'starter' };
 }

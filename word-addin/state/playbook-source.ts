@@ -8,11 +8,11 @@ import type { Playbook } from '@shared/schemas/playbook';
 import type { DocumentLanguage } from '@shared/text/language';
 import type { RegistryClient } from '../registry/client';
 import type { LibraryOrigin } from './clause-library';
-import type { KeyValueStore } from './session';
+import type { OfflineCopies } from './offline-copies';
 
 export interface PlaybookSource {
   client?: RegistryClient | null;
-  store?: KeyValueStore;
+  copies?: OfflineCopies;
 }
 
 export interface LoadedPlaybook {
@@ -23,11 +23,10 @@ export interface LoadedPlaybook {
 const idFor = (language: DocumentLanguage): DefaultPlaybookId => (language === 'zh' ? 'zh-CN' : 'en');
 const cacheKey = (id: string) => `pactfile.word.playbook.${id}`;
 
-function readCopy(store: KeyValueStore | undefined, id: string): Playbook | null {
-  const raw = store?.getItem(cacheKey(id));
-  if (!raw) return null;
+async function readCopy(copies: OfflineCopies | undefined, id: string): Promise<Playbook | null> {
   try {
-    return validatePlaybook(JSON.parse(raw), 'offline copy');
+    const stored = await copies?.get(cacheKey(id));
+    return stored ? validatePlaybook(stored, 'offline copy') : null;
   } catch {
     return null;
   }
@@ -42,16 +41,16 @@ export async function loadPlaybook(
     try {
       const playbook = validatePlaybook(await source.client.playbook(id), `registry playbook ${id}`);
       try {
-        source.store?.setItem(cacheKey(id), JSON.stringify(playbook));
+        await source.copies?.put(cacheKey(id), playbook);
       } catch {
-        // storage full: the copy is a convenience
+        // storage full or refused: the copy is a convenience
       }
       return { playbook, origin: 'registry' };
     } catch {
       // offline, signed out or not valid: fall back below
     }
   }
-  const copy = readCopy(source.store, id);
+  const copy = await readCopy(source.copies, id);
   if (copy) return { playbook: copy, origin: 'offline-copy' };
   return { playbook: defaultPlaybook(id), origin: 'starter' };
 }

@@ -256,6 +256,7 @@ describe('the Word task pane against a real registry', () => {
       await page.waitForSelector('[data-testid="finding"]');
       await look('checks');
       await page.click('[data-testid="tab-clauses"]');
+      await page.waitForSelector('[data-testid="insert-zh.payment"]');
       await page.click('[data-testid="insert-zh.payment"]');
       await page.waitForSelector('[data-testid="clause-form"]');
       await look('clause-form');

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../word-addin/App';
 import { createFakeDocumentHost } from '../../../word-addin/office/fake-document-host';
 import type { RegistryClient } from '../../../word-addin/registry/client';
+import { memoryCopies } from '../../../word-addin/state/offline-copies';
 import type { KeyValueStore } from '../../../word-addin/state/session';
 import { click, type Rendered, render, settle } from './render';
 
@@ -36,6 +37,7 @@ describe('the task pane', () => {
         host={host}
         language="zh"
         storage={memoryStore()}
+        copies={memoryCopies()}
         defaultRegistryUrl="https://r"
         makeClient={makeClient}
       />,
@@ -55,6 +57,7 @@ describe('the task pane', () => {
         host={host}
         language="en"
         storage={store}
+        copies={memoryCopies()}
         defaultRegistryUrl="https://r"
         makeClient={makeClient}
       />,

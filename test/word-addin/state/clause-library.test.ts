@@ -1,4 +1,6 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { indexedDbCopies } from '../../../word-addin/browser/indexeddb-copies';
 import { createFakeDocumentHost } from '../../../word-addin/office/fake-document-host';
 import type { RegistryClient } from '../../../word-addin/registry/client';
 import {
@@ -11,15 +13,10 @@ import {
   loadClauseLibrary,
   loadLibrary,
 } from '../../../word-addin/state/clause-library';
-import type { KeyValueStore } from '../../../word-addin/state/session';
 
-function memoryStore(): KeyValueStore {
-  const data = new Map<string, string>();
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
+/** Offline copies in a fresh in-memory IndexedDB, through the pane's own IndexedDB adapter. */
+function freshCopies() {
+  return indexedDbCopies({ indexedDB: new IDBFactory(), IDBKeyRange });
 }
 
 describe('the clause library in the pane', () => {
@@ -95,24 +92,43 @@ describe('the clause library in the pane', () => {
         return [house, { id: 'broken' }];
       },
     } as unknown as RegistryClient;
-    const store = memoryStore();
+    const copies = freshCopies();
 
-    const fromRegistry = await loadLibrary('en', { client, store });
+    const fromRegistry = await loadLibrary('en', { client, copies });
     expect(fromRegistry.origin).toBe('registry');
     expect(fromRegistry.clauses.map((c) => c.id)).toEqual(['acme.confidentiality']);
 
     online = false;
-    const offline = await loadLibrary('en', { client, store });
+    const offline = await loadLibrary('en', { client, copies });
     expect(offline).toMatchObject({ origin: 'offline-copy' });
     expect(offline.clauses[0]?.body).toBe('Acme house wording.');
 
-    const nothing = await loadLibrary('en', { client, store: memoryStore() });
+    const nothing = await loadLibrary('en', { client, copies: freshCopies() });
     expect(nothing.origin).toBe('starter');
     expect((await loadLibrary('zh-CN')).origin).toBe('starter');
   });
 
   it('falls back to the starter library when the registry’s library is still empty', async () => {
     const client = { clauses: async () => [] } as unknown as RegistryClient;
-    expect((await loadLibrary('zh-CN', { client, store: memoryStore() })).origin).toBe('starter');
+    expect((await loadLibrary('zh-CN', { client, copies: freshCopies() })).origin).toBe('starter');
+  });
+});
+
+describe('the offline copies in IndexedDB', () => {
+  it('outlive the pane: a new pane over the same database finds the copy', async () => {
+    const indexedDB = new IDBFactory();
+    const [starter] = await loadClauseLibrary('en');
+    const house = { ...starter!, id: 'acme.kept', body: 'Kept between openings.' };
+    const client = { clauses: async () => [house] } as unknown as RegistryClient;
+    await loadLibrary('en', { client, copies: indexedDbCopies({ indexedDB, IDBKeyRange }) });
+    const offline = {
+      clauses: async () => Promise.reject(new Error('offline')),
+    } as unknown as RegistryClient;
+    const reopened = await loadLibrary('en', {
+      client: offline,
+      copies: indexedDbCopies({ indexedDB, IDBKeyRange }),
+    });
+    expect(reopened).toMatchObject({ origin: 'offline-copy' });
+    expect(reopened.clauses.map((c) => c.body)).toEqual(['Kept between openings.']);
   });
 });

@@ -1,16 +1,13 @@
 import { defaultPlaybook } from '@shared/playbook';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { indexedDbCopies } from '../../../word-addin/browser/indexeddb-copies';
 import type { RegistryClient } from '../../../word-addin/registry/client';
 import { createPlaybookProvider, loadPlaybook } from '../../../word-addin/state/playbook-source';
-import type { KeyValueStore } from '../../../word-addin/state/session';
 
-function memoryStore(): KeyValueStore {
-  const data = new Map<string, string>();
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
+/** Offline copies in a fresh in-memory IndexedDB, through the pane's own IndexedDB adapter. */
+function freshCopies() {
+  return indexedDbCopies({ indexedDB: new IDBFactory(), IDBKeyRange });
 }
 
 /** The company's version of the Chinese playbook: the shipped one without its last rule. */
@@ -28,19 +25,19 @@ describe('the playbook the checks run', () => {
         return company;
       },
     } as unknown as RegistryClient;
-    const store = memoryStore();
+    const copies = freshCopies();
 
-    const fromRegistry = await loadPlaybook('zh', { client, store });
+    const fromRegistry = await loadPlaybook('zh', { client, copies });
     expect(fromRegistry.origin).toBe('registry');
     expect(fromRegistry.playbook.rules).toHaveLength(company.rules.length);
     expect(asked).toEqual(['zh-CN']);
 
     online = false;
-    const offline = await loadPlaybook('zh', { client, store });
+    const offline = await loadPlaybook('zh', { client, copies });
     expect(offline.origin).toBe('offline-copy');
     expect(offline.playbook.rules).toHaveLength(company.rules.length);
 
-    const fresh = await loadPlaybook('zh', { client, store: memoryStore() });
+    const fresh = await loadPlaybook('zh', { client, copies: freshCopies() });
     expect(fresh).toMatchObject({ origin: 'starter' });
     expect(fresh.playbook.rules).toHaveLength(shipped.rules.length);
   });
