@@ -60,7 +60,9 @@ export function createApp(
   app.use('/api/*', async (c, next) => {
     const method = c.req.method;
     const isBlob = c.req.path.startsWith('/api/blobs/');
-    if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && !isBlob) {
+    // An action without a body (POST …/done) needs no content type.
+    const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
+    if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && !isBlob && hasBody) {
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/(.+\+)?json\b/i.test(type)) {
         return problemResponse(415, 'Unsupported Media Type', 'Send the body as application/json.');

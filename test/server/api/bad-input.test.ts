@@ -67,6 +67,14 @@ describe('bad input', () => {
     await expectProblem(await legal.req('POST', '/api/contracts', huge), 413);
   });
 
+  it('takes actions without a body, and validates a required body that is missing', async () => {
+    const noBody = await t.app.request('/api/me/tokens', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${legal.token}` },
+    });
+    await expectProblem(noBody, 400);
+  });
+
   it('answers an unknown route with 404 problem+json', async () => {
     await expectProblem(await legal.req('GET', '/api/nothing-here'), 404);
   });
