@@ -127,7 +127,7 @@ export class BackgroundController {
       case 'check':
         return { ok: true, checked: await this.checker.check(message.documents) };
       case 'retry': {
-        await this.queue.retryFailed({ ids: [message.jobId] });
+        await this.queue.retryNow(message.jobId);
         void this.drain();
         return { ok: true };
       }

@@ -137,6 +137,20 @@ export class CaptureQueue {
       .modify({ state: 'queued', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now });
   }
 
+  /**
+   * "Try again" on one job: a failed job is queued afresh, a job waiting out its backoff is made due now.
+   * Jobs in any other state are left alone.
+   */
+  async retryNow(jobId: string): Promise<void> {
+    const now = this.now();
+    await this.retryFailed({ ids: [jobId] });
+    await this.db.jobs
+      .where('id')
+      .equals(jobId)
+      .filter((j) => j.state === 'retrying')
+      .modify({ nextAttemptAt: now, updatedAt: now });
+  }
+
   list(): Promise<CaptureJob[]> {
     return this.db.jobs.orderBy('createdAt').reverse().toArray();
   }

@@ -201,6 +201,19 @@ describe('the capture queue', () => {
     expect(w.registry.contracts).toHaveLength(1);
   });
 
+  it('tries a job waiting out its backoff at once when asked to try again', async () => {
+    const q = w.queue();
+    await q.enqueue(doc('a'), NEW);
+    w.registry.failures.push(new RegistryError(0, 'Failed to fetch'));
+    await q.drain();
+    const [waiting] = await q.list();
+    expect(waiting).toMatchObject({ state: 'retrying' });
+    expect((await q.drain()).processed).toBe(0);
+    await q.retryNow(waiting?.id ?? '');
+    expect((await q.drain()).processed).toBe(1);
+    expect((await q.list())[0]).toMatchObject({ state: 'filed', attempts: 2 });
+  });
+
   it('gives up after the last attempt and can be queued again', async () => {
     const q = w.queue();
     await q.enqueue(doc('a'), NEW);
