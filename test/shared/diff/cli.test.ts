@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../server/cli/main';
+import { captureCliOutput } from '../../helpers/cli-output';
 import { makeDocx as docx } from '../../helpers/files';
 
 const dir = mkdtempSync(join(tmpdir(), 'pactfile-diff-'));
@@ -12,26 +13,7 @@ const file = (name: string, content: string | Uint8Array): string => {
   return path;
 };
 
-let output = '';
-beforeEach(() => {
-  output = '';
-  process.exitCode = undefined;
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    output += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
-    return true;
-  });
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    output += `${args.join(' ')}\n`;
-  });
-  vi.stubEnv('LANG', 'en_US.UTF-8');
-  vi.stubEnv('LC_ALL', '');
-  vi.stubEnv('LC_MESSAGES', '');
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  process.exitCode = undefined;
-});
+const out = captureCliOutput();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const cli = (...args: string[]) => runCli(['node', 'pactfile', 'diff', ...args]);
@@ -48,25 +30,25 @@ describe('pactfile diff', () => {
 
   it('prints a redline and a summary in the terminal', async () => {
     expect(await cli(v1, v2)).toBe(0);
-    expect(output).toContain('~ 1. Payment. The Buyer shall pay within [-30-]{+45+} days.');
-    expect(output).toContain('Paragraphs: 1 changed');
-    expect(output).not.toContain('\u001b[');
+    expect(out.all).toContain('~ 1. Payment. The Buyer shall pay within [-30-]{+45+} days.');
+    expect(out.all).toContain('Paragraphs: 1 changed');
+    expect(out.all).not.toContain('\u001b[');
   });
 
   it('sets exit code 1 on request when the texts differ, 0 when they match', async () => {
     expect(await cli(v1, v2, '--exit-code')).toBe(1);
     process.exitCode = undefined;
     expect(await cli(v1, v1, '--exit-code')).toBe(0);
-    expect(output).toContain('The texts match');
+    expect(out.all).toContain('The texts match');
   });
 
   it('writes an HTML page', async () => {
-    const out = join(dir, 'redline.html');
-    expect(await cli(v1, v2, '--html', out)).toBe(0);
-    const page = readFileSync(out, 'utf8');
+    const html = join(dir, 'redline.html');
+    expect(await cli(v1, v2, '--html', html)).toBe(0);
+    const page = readFileSync(html, 'utf8');
     expect(page).toContain('<del>30</del><ins>45</ins>');
     expect(page).toContain('v1.txt → v2.txt');
-    expect(output).toContain(`Wrote ${out}`);
+    expect(out.all).toContain(`Wrote ${html}`);
   });
 
   it('applies the whitespace and punctuation-width options', async () => {
@@ -83,12 +65,12 @@ describe('pactfile diff', () => {
     const a = file('a.docx', docx(['The Supplier shall deliver the goods.', 'Payment is due in 30 days.']));
     const b = file('b.docx', docx(['The Supplier shall deliver the goods.', 'Payment is due in 60 days.']));
     expect(await cli(a, b)).toBe(0);
-    expect(output).toContain('Payment is due in [-30-]{+60+} days.');
+    expect(out.all).toContain('Payment is due in [-30-]{+60+} days.');
   });
 
   it('reports a missing file in the user’s language', async () => {
     vi.stubEnv('LANG', 'zh_CN.UTF-8');
     expect(await cli(v1, join(dir, 'missing.txt'))).toBe(1);
-    expect(output).toContain('无法读取文件');
+    expect(out.all).toContain('无法读取文件');
   });
 });

@@ -1,36 +1,16 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../server/cli/main';
+import { captureCliOutput } from '../../helpers/cli-output';
 import { makeDocx as docx } from '../../helpers/files';
 import { fixturePath } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'pactfile-extract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  process.exitCode = undefined;
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
-    return true;
-  });
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    stderr += `${args.join(' ')}\n`;
-  });
-  vi.stubEnv('LANG', 'en_US.UTF-8');
-  vi.stubEnv('LC_ALL', '');
-  vi.stubEnv('LC_MESSAGES', '');
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  process.exitCode = undefined;
-});
+const out = captureCliOutput();
 
 const cli = (...args: string[]) => runCli(['node', 'pactfile', 'extract', ...args]);
 
@@ -41,7 +21,7 @@ describe('pactfile extract', () => {
     copyFileSync(fixturePath('en/master-supply-agreement.txt'), en);
     const code = await cli('--json', zh, en);
     expect(code).toBe(0);
-    const lines = stdout
+    const lines = out.stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -79,7 +59,7 @@ describe('pactfile extract', () => {
 
   it('adds the clause sentences with --evidence', async () => {
     await cli('--json', '--evidence', fixturePath('zh/service-agreement.txt'));
-    const line = JSON.parse(stdout) as { clauseEvidence: Record<string, { excerpt: string }> };
+    const line = JSON.parse(out.stdout) as { clauseEvidence: Record<string, { excerpt: string }> };
     expect(line.clauseEvidence['ip-ownership-assignment']?.excerpt).toContain('知识产权归委托方所有');
   });
 
@@ -94,7 +74,7 @@ describe('pactfile extract', () => {
       ]),
     );
     expect(await cli('--json', path)).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({
+    expect(JSON.parse(out.stdout)).toMatchObject({
       title: 'MUTUAL NON-DISCLOSURE AGREEMENT',
       contractType: 'nda',
       agreementDate: '2024-03-01',
@@ -108,17 +88,17 @@ describe('pactfile extract', () => {
 
   it('prints a readable summary without --json', async () => {
     expect(await cli(fixturePath('zh/purchase-contract.txt'))).toBe(0);
-    expect(stdout).toContain('采购合同 (purchase)');
-    expect(stdout).toContain('上海明远科技有限公司 (甲方)');
-    expect(stdout).toMatch(/agreement 2024-03-01\s+effective 2024-03-01\s+expiry 2025-02-28/);
-    expect(stdout).toContain('CNY 1,200,000.00');
+    expect(out.stdout).toContain('采购合同 (purchase)');
+    expect(out.stdout).toContain('上海明远科技有限公司 (甲方)');
+    expect(out.stdout).toMatch(/agreement 2024-03-01\s+effective 2024-03-01\s+expiry 2025-02-28/);
+    expect(out.stdout).toContain('CNY 1,200,000.00');
   });
 
   it('prints the summary in Chinese for a Chinese locale', async () => {
     vi.stubEnv('LANG', 'zh_CN.UTF-8');
     await cli(fixturePath('zh/purchase-contract.txt'));
-    expect(stdout).toContain('当事人');
-    expect(stdout).toContain('签订 2024-03-01');
+    expect(out.stdout).toContain('当事人');
+    expect(out.stdout).toContain('签订 2024-03-01');
   });
 
   it('exits with 2 and says why for unreadable files, after extracting the readable ones', async () => {
@@ -127,8 +107,8 @@ describe('pactfile extract', () => {
     writeFileSync(broken, 'this is not a PDF at all \u0000\u0001\u0002');
     const code = await cli('--json', missing, fixturePath('zh/service-agreement.txt'), broken);
     expect(code).toBe(2);
-    expect(stdout.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain(`Cannot read ${missing}`);
-    expect(stderr).toContain(broken);
+    expect(out.stdout.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain(`Cannot read ${missing}`);
+    expect(out.stderr).toContain(broken);
   });
 });

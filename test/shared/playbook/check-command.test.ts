@@ -4,36 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '@server/cli/main';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureCliOutput } from '../../helpers/cli-output';
 import { makeDocx as docx } from '../../helpers/files';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/playbook/${name}`, import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'pactfile-check-'));
 
-let stdout = '';
-let stderr = '';
-
-beforeEach(() => {
-  stdout = '';
-  stderr = '';
-  process.exitCode = undefined;
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    return true;
-  });
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    stderr += `${args.join(' ')}\n`;
-  });
-  vi.stubEnv('LANG', 'en_US.UTF-8');
-  vi.stubEnv('LC_ALL', '');
-  vi.stubEnv('LC_MESSAGES', '');
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  process.exitCode = undefined;
-});
+const out = captureCliOutput();
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -42,14 +20,14 @@ const check = (...args: string[]) => runCli(['node', 'pactfile', 'check', ...arg
 describe('pactfile check', () => {
   it('reports findings as text and exits 1 when there is an error', async () => {
     expect(await check(fixture('purchase-contract.zh.txt'))).toBe(1);
-    expect(stdout).toMatch(/purchase-contract\.zh\.txt:10:9 error zh\.amount-words-mismatch /);
-    expect(stdout).toMatch(/purchase-contract\.zh\.txt:16:\d+ error zh\.placeholder /);
-    expect(stdout.trim().split('\n').pop()).toMatch(/^\d+ errors, \d+ warnings, \d+ info$/);
+    expect(out.stdout).toMatch(/purchase-contract\.zh\.txt:10:9 error zh\.amount-words-mismatch /);
+    expect(out.stdout).toMatch(/purchase-contract\.zh\.txt:16:\d+ error zh\.placeholder /);
+    expect(out.stdout.trim().split('\n').pop()).toMatch(/^\d+ errors, \d+ warnings, \d+ info$/);
   });
 
   it('exits 0 when only warnings and notes remain, and chooses the playbook by language', async () => {
     expect(await check(fixture('clean-agreement.en.txt'), '--format', 'json')).toBe(0);
-    const report = JSON.parse(stdout);
+    const report = JSON.parse(out.stdout);
     expect(report.files[0].playbook.id).toBe('en');
     expect(report.files[0].language).toBe('en');
     expect(report.summary.error).toBe(0);
@@ -59,7 +37,7 @@ describe('pactfile check', () => {
     expect(
       await check(fixture('clean-contract.zh.txt'), fixture('services-agreement.en.md'), '--format', 'sarif'),
     ).toBe(1);
-    const log = JSON.parse(stdout);
+    const log = JSON.parse(out.stdout);
     expect(log.version).toBe('2.1.0');
     const ids = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
     expect(ids.some((id: string) => id.startsWith('zh.'))).toBe(true);
@@ -77,21 +55,21 @@ describe('pactfile check', () => {
         'zh',
       ),
     ).toBe(1);
-    expect(stdout).toContain('acme.payment-term-long 付款期限90日，超过公司规定的45日。');
-    expect(stdout).not.toContain('zh.placeholder');
+    expect(out.stdout).toContain('acme.payment-term-long 付款期限90日，超过公司规定的45日。');
+    expect(out.stdout).not.toContain('zh.placeholder');
   });
 
   it('reads .docx through text extraction', async () => {
     const path = join(scratch, 'contract.docx');
     writeFileSync(path, docx(['第一条 价款', '合同总价为人民币壹拾万元整（¥200,000.00）。']));
     expect(await check(path)).toBe(1);
-    expect(stdout).toMatch(/contract\.docx:\d+:\d+ error zh\.amount-words-mismatch/);
+    expect(out.stdout).toMatch(/contract\.docx:\d+:\d+ error zh\.amount-words-mismatch/);
   });
 
   it('applies recorded suppressions', async () => {
     const path = join(scratch, 'suppressions.json');
     await check(fixture('purchase-contract.zh.txt'), '--format', 'json');
-    const findings = JSON.parse(stdout).files[0].findings as Array<{
+    const findings = JSON.parse(out.stdout).files[0].findings as Array<{
       ruleId: string;
       level: string;
       fingerprint: string;
@@ -106,25 +84,25 @@ describe('pactfile check', () => {
         reason: 'accepted in review',
       }));
     writeFileSync(path, JSON.stringify(entries));
-    stdout = '';
+    out.stdout = '';
     expect(await check(fixture('purchase-contract.zh.txt'), '--suppressions', path)).toBe(0);
-    expect(stdout).toMatch(/^0 errors, .*\(\d+ suppressed\)$/m);
+    expect(out.stdout).toMatch(/^0 errors, .*\(\d+ suppressed\)$/m);
   });
 
   it('exits 2 with a clear message on bad usage or an unreadable file', async () => {
     expect(await check(fixture('clean-contract.zh.txt'), '--format', 'xml')).toBe(2);
-    expect(stderr).toContain('--format must be one of text, json, sarif');
+    expect(out.stderr).toContain('--format must be one of text, json, sarif');
     expect(await check(join(scratch, 'missing.txt'))).toBe(2);
-    expect(stderr).toMatch(/Cannot read .*missing\.txt/);
+    expect(out.stderr).toMatch(/Cannot read .*missing\.txt/);
     expect(await check(fixture('clean-contract.zh.txt'), '--playbook', 'fr-FR')).toBe(2);
-    expect(stderr).toMatch(/Unknown playbook fr-FR/);
+    expect(out.stderr).toMatch(/Unknown playbook fr-FR/);
     expect(
       await check(fixture('clean-contract.zh.txt'), '--playbook', fixture('playbook-invalid.yaml')),
     ).toBe(2);
-    expect(stderr).toMatch(/rules\[0\]\.level/);
+    expect(out.stderr).toMatch(/rules\[0\]\.level/);
     writeFileSync(join(scratch, 'notes.rtf'), '{\\rtf1}');
     expect(await check(join(scratch, 'notes.rtf'))).toBe(2);
-    expect(stderr).toMatch(/unsupported file type/);
+    expect(out.stderr).toMatch(/unsupported file type/);
     expect(await check()).toBe(2);
   });
 });
