@@ -24,9 +24,15 @@ export interface TextEdit extends TextTarget {
 
 export type TargetOutcome = 'done' | 'stale' | 'not-found';
 
+/** Which text of a library clause was inserted: its standard body or one of its negotiation positions. */
+export type ClausePosition = 'standard' | 'preferred' | 'fallback' | 'walkAway';
+export const CLAUSE_POSITIONS: readonly ClausePosition[] = ['standard', 'preferred', 'fallback', 'walkAway'];
+
 export interface ClauseToInsert {
   clauseId: string;
   version: number | string;
+  /** The standard body when absent. */
+  position?: ClausePosition;
   title: string;
   /** Paragraphs of the clause, separated by `\n`. */
   text: string;
@@ -35,6 +41,7 @@ export interface ClauseToInsert {
 export interface TaggedClause {
   clauseId: string;
   version: string;
+  position: ClausePosition;
   title: string;
   text: string;
 }
@@ -55,13 +62,13 @@ export interface DocumentHost {
   readParagraphs(): Promise<DocParagraph[]>;
   /** Selects a range of a paragraph (to show a finding). */
   selectRange(target: TextTarget): Promise<TargetOutcome>;
-  /** Inserts a clause at the cursor, wrapped in one content control tagged with its id and version. */
+  /** Inserts a clause at the cursor, wrapped in one content control tagged with its id, version and position. */
   insertClause(clause: ClauseToInsert): Promise<void>;
   /** Clauses inserted from the library that are still in the document. */
   listClauses(): Promise<TaggedClause[]>;
   /**
    * Replaces the text of the `index`-th clause of `listClauses()` and re-tags its content control (a newer
-   * version); false when there is no such clause any more.
+   * version, or another position); false when there is no such clause any more.
    */
   replaceClause(index: number, clause: ClauseToInsert): Promise<boolean>;
   /** Replaces ranges with `insertText` (so track changes records the edit); one outcome per edit. */

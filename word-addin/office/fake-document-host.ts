@@ -85,7 +85,7 @@ export function createFakeDocumentHost(options: FakeDocumentOptions = {}): FakeD
       state.paragraphs.splice(at, 0, ...lines);
       for (const c of state.clauses) if (c.first >= at) c.first += lines.length;
       state.clauses.push({
-        tag: clauseTag(clause.clauseId, clause.version),
+        tag: clauseTag(clause.clauseId, clause.version, clause.position),
         title: clause.title,
         first: at,
         count: lines.length,
@@ -108,7 +108,7 @@ export function createFakeDocumentHost(options: FakeDocumentOptions = {}): FakeD
       const shift = lines.length - c.count;
       for (const other of state.clauses) if (other !== c && other.first > c.first) other.first += shift;
       c.count = lines.length;
-      c.tag = clauseTag(clause.clauseId, clause.version);
+      c.tag = clauseTag(clause.clauseId, clause.version, clause.position);
       c.title = clause.title;
       for (const l of listeners) l();
       return true;

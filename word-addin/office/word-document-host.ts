@@ -165,7 +165,7 @@ export function createWordDocumentHost(env: OfficeEnvironment): DocumentHost {
         const text = clause.text.replace(/\r\n|[\r\v\f\u2028\u2029]/g, '\n');
         const inserted = context.document.getSelection().insertText(text, 'Replace');
         const control = inserted.insertContentControl();
-        control.tag = clauseTag(clause.clauseId, clause.version);
+        control.tag = clauseTag(clause.clauseId, clause.version, clause.position);
         control.title = controlTitle(clause.title);
         control.appearance = 'BoundingBox';
         await context.sync();
@@ -191,7 +191,7 @@ export function createWordDocumentHost(env: OfficeEnvironment): DocumentHost {
         if (!control) return false;
         // insertText, not insertOoxml: under track changes Word records the new text as an edit.
         control.insertText(clause.text.replace(/\r\n|[\r\v\f\u2028\u2029]/g, '\n'), 'Replace');
-        control.tag = clauseTag(clause.clauseId, clause.version);
+        control.tag = clauseTag(clause.clauseId, clause.version, clause.position);
         control.title = controlTitle(clause.title);
         await context.sync();
         return true;

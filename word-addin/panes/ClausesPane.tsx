@@ -17,7 +17,7 @@ import {
 import { CLAUSE_CATEGORIES, type Clause, type ClauseLanguage, localize } from '@shared/schemas/clause';
 import { useCallback, useEffect, useState } from 'react';
 import type { Language, Strings } from '../i18n/strings';
-import type { ClauseToInsert, DocumentHost } from '../office/document-host';
+import type { ClausePosition, ClauseToInsert, DocumentHost } from '../office/document-host';
 import {
   type ClauseInDocument,
   type ClauseSource,
@@ -30,6 +30,7 @@ import {
 } from '../state/clause-library';
 import { updateClause } from '../state/update-clause';
 import { ClauseForm } from './ClauseForm';
+import { clauseCaption } from './clause-caption';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -111,13 +112,22 @@ export function ClausesPane({ t, language, host, source }: ClausesPaneProps) {
     }
   }
 
-  async function update(index: number, c: ClauseInDocument) {
+  /** Updates in the position inserted, or to the standard text when the newer version no longer offers it. */
+  async function update(index: number, c: ClauseInDocument, target: ClausePosition = c.position) {
     const latest = library.find((l) => l.id === c.clauseId);
     if (!latest) return;
     setError(null);
     try {
-      const done = await updateClause(host, index, c, latest);
-      setNotice(done ? t.updated(latest.version) : t.clauseGone);
+      const outcome = await updateClause(host, index, c, latest, target);
+      setNotice(
+        outcome === 'gone'
+          ? t.clauseGone
+          : outcome === 'position-missing'
+            ? t.positionGone(t.positions[target], latest.version)
+            : target === c.position
+              ? t.updated(latest.version)
+              : t.updatedToStandard(latest.version),
+      );
       await refresh(library);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -134,16 +144,33 @@ export function ClausesPane({ t, language, host, source }: ClausesPaneProps) {
             <div key={`${c.clauseId}-${i}`} className={styles.item} data-testid="clause-in-document">
               <span className={styles.text}>
                 <Text>{c.title}</Text>
-                <Caption1>{`${c.clauseId} · v${c.version}`}</Caption1>
+                <Caption1 data-testid="clause-position" data-position={c.position}>
+                  {clauseCaption(t, c.clauseId, c.version, c.position)}
+                </Caption1>
+                {isOutdated(c) && !c.positionInLatest && (
+                  <Caption1 data-testid="position-gone">
+                    {t.positionGone(t.positions[c.position], c.latestVersion ?? 0)}
+                  </Caption1>
+                )}
               </span>
               {isOutdated(c) && (
                 <span className={styles.side}>
                   <Badge color="warning" appearance="tint">
                     {t.newerVersion(c.latestVersion ?? 0)}
                   </Badge>
-                  <Button size="small" onClick={() => update(i, c)} data-testid="update-clause">
-                    {t.updateTo(c.latestVersion ?? 0)}
-                  </Button>
+                  {c.positionInLatest ? (
+                    <Button size="small" onClick={() => update(i, c)} data-testid="update-clause">
+                      {t.updateTo(c.latestVersion ?? 0)}
+                    </Button>
+                  ) : (
+                    <Button
+                      size="small"
+                      onClick={() => update(i, c, 'standard')}
+                      data-testid="update-to-standard"
+                    >
+                      {t.updateToStandard(c.latestVersion ?? 0)}
+                    </Button>
+                  )}
                 </span>
               )}
             </div>

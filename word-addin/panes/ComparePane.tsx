@@ -17,6 +17,7 @@ import type { DocumentHost } from '../office/document-host';
 import type { ClauseSource } from '../state/clause-library';
 import { type ClauseComparison, compareClauses } from '../state/compare-clauses';
 import { compareWithLastVersion, type DocumentComparison, touchesFigures } from '../state/compare-document';
+import { clauseCaption } from './clause-caption';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -175,16 +176,25 @@ export function ComparePane({ t, language, host, source }: ComparePaneProps) {
         // biome-ignore lint/suspicious/noArrayIndexKey: a clause can be inserted twice; the list is re-read whole
         <section key={i} className={styles.clause} data-testid="comparison">
           <Subtitle2>{c.standard ? localize(c.standard.title, ui) : c.inDocument.title}</Subtitle2>
-          <Caption1>{`${c.inDocument.clauseId} · v${c.inDocument.version}`}</Caption1>
+          <Caption1 data-testid="comparison-position" data-position={c.inDocument.position}>
+            {clauseCaption(t, c.inDocument.clauseId, c.inDocument.version, c.inDocument.position)}
+          </Caption1>
           {c.outdated && c.standard && (
             <Badge color="warning" appearance="tint">
               {t.newerVersion(c.standard.version)}
             </Badge>
           )}
+          {c.positionMissing && c.inDocument.position !== 'standard' && (
+            <Caption1 data-testid="position-not-in-library">
+              {t.positionNotInLibrary(t.positions[c.inDocument.position])}
+            </Caption1>
+          )}
           {!c.redline ? (
             <Text>{t.notInLibrary}</Text>
           ) : c.redline.summary.identical ? (
-            <Text data-testid="comparison-summary">{t.asStandard}</Text>
+            <Text data-testid="comparison-summary">
+              {c.comparedWith === 'standard' ? t.asStandard : t.asPosition[c.comparedWith]}
+            </Text>
           ) : (
             <>
               <Text data-testid="comparison-summary">

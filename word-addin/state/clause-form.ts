@@ -13,14 +13,15 @@ import {
   type VariableDefinition,
   type VariableValue,
 } from '@shared/schemas/clause';
-import type { ClauseToInsert } from '../office/document-host';
+import type { ClausePosition, ClauseToInsert } from '../office/document-host';
+import { positionBody } from './clause-positions';
 
 /** What a field holds while being typed: text for every type, amount and currency for money. */
 export type FieldValue = string | { amount: string; currency: string };
 export type FormValues = Record<string, FieldValue>;
 
 /** The standard body, or one of the negotiation positions. */
-export type BodyChoice = 'standard' | 'preferred' | 'fallback' | 'walkAway';
+export type BodyChoice = ClausePosition;
 export const POSITIONS = ['preferred', 'fallback', 'walkAway'] as const;
 
 const DEFAULT_CURRENCY = { 'zh-CN': 'CNY', en: 'USD' } as const;
@@ -112,8 +113,7 @@ export function availableBodies(clause: Clause): BodyChoice[] {
 }
 
 export function bodyOf(clause: Clause, choice: BodyChoice): string {
-  if (choice === 'standard') return clause.body;
-  return clause.positions?.[choice]?.body ?? clause.body;
+  return positionBody(clause, choice) ?? clause.body;
 }
 
 /** The drafting note of a position, in the pane's language. */
@@ -123,16 +123,18 @@ export function positionNote(clause: Clause, choice: BodyChoice, ui: 'zh-CN' | '
   return note ? localize(note, ui) : null;
 }
 
-/** The clause (or the chosen position) filled with checked values, ready to insert. */
+/** The clause (or the chosen position) filled with checked values, ready to insert and tagged with it. */
 export function filledClause(
   clause: Clause,
   values: Readonly<Record<string, VariableValue>>,
   choice: BodyChoice = 'standard',
 ): ClauseToInsert {
-  const { text } = fillBody(bodyOf(clause, choice), clause.variables, values, clause.language);
+  const position = positionBody(clause, choice) === null ? 'standard' : choice;
+  const { text } = fillBody(bodyOf(clause, position), clause.variables, values, clause.language);
   return {
     clauseId: clause.id,
     version: clause.version,
+    position,
     title: localize(clause.title, clause.language),
     text,
   };

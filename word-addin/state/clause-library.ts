@@ -8,6 +8,7 @@ import { type Clause, type ClauseLanguage, clauseSchema, localize } from '@share
 import { guessLanguage } from '@shared/text/language';
 import type { ClauseToInsert, DocumentHost, TaggedClause } from '../office/document-host';
 import type { RegistryClient } from '../registry/client';
+import { hasPosition } from './clause-positions';
 import type { OfflineCopies } from './offline-copies';
 
 export type LibraryOrigin = 'registry' | 'offline-copy' | 'starter';
@@ -118,6 +119,8 @@ export function insertClause(host: DocumentHost, clause: Clause): Promise<void> 
 export interface ClauseInDocument extends TaggedClause {
   /** The library's current version, when the library has the clause. */
   latestVersion: number | null;
+  /** Whether the library's current version still offers the position that was inserted. */
+  positionInLatest: boolean;
 }
 
 /** Clauses inserted from the library that are in the document, with the library's latest version. */
@@ -126,10 +129,14 @@ export async function clausesInDocument(
   library: readonly Clause[],
 ): Promise<ClauseInDocument[]> {
   const byId = new Map(library.map((c) => [c.id, c]));
-  return (await host.listClauses()).map((c) => ({
-    ...c,
-    latestVersion: byId.get(c.clauseId)?.version ?? null,
-  }));
+  return (await host.listClauses()).map((c) => {
+    const latest = byId.get(c.clauseId);
+    return {
+      ...c,
+      latestVersion: latest?.version ?? null,
+      positionInLatest: latest ? hasPosition(latest, c.position) : true,
+    };
+  });
 }
 
 export function isOutdated(c: ClauseInDocument): boolean {

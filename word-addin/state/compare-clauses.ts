@@ -1,18 +1,27 @@
 /**
- * Each library clause in the document against its standard text: the shared clause diff, where filled
- * variables are not deviations and punctuation width and spacing are ignored.
+ * Each library clause in the document against the library text it was inserted from — the standard body,
+ * or the negotiation position its tag names: the shared clause diff, where filled variables are not
+ * deviations and punctuation width and spacing are ignored.
  */
 import { fillBody, parseVariables } from '@shared/clauses/variables';
 import { diffClause } from '@shared/diff/index';
 import type { Redline } from '@shared/diff/types';
 import type { Clause } from '@shared/schemas/clause';
-import type { DocumentHost, TaggedClause } from '../office/document-host';
+import type { ClausePosition, DocumentHost, TaggedClause } from '../office/document-host';
 import { type ClauseSource, loadClauseLibrary } from './clause-library';
+import { positionBody } from './clause-positions';
 
 export interface ClauseComparison {
   inDocument: TaggedClause;
   /** The library's clause; null when the library does not have it (any more). */
   standard: Clause | null;
+  /**
+   * The text compared with: the inserted position, or the standard when the library's clause no longer
+   * offers that position.
+   */
+  comparedWith: ClausePosition;
+  /** The library's clause no longer offers the position that was inserted. */
+  positionMissing: boolean;
   redline: Redline | null;
   /** The library has a newer version than the one inserted. */
   outdated: boolean;
@@ -24,10 +33,20 @@ export async function libraryById(source: ClauseSource = {}): Promise<Map<string
 }
 
 export function compareClause(inDocument: TaggedClause, standard: Clause | null): ClauseComparison {
-  if (!standard) return { inDocument, standard: null, redline: null, outdated: false };
-  // The standard as it was inserted (defaults filled), its filled values marked as variables: any value
-  // the drafter put in their place is not a deviation.
-  const filled = fillBody(standard.body, standard.variables, {}, standard.language);
+  const position = inDocument.position;
+  if (!standard)
+    return {
+      inDocument,
+      standard: null,
+      comparedWith: position,
+      positionMissing: false,
+      redline: null,
+      outdated: false,
+    };
+  const body = positionBody(standard, position);
+  // The text as it was inserted (defaults filled), its filled values marked as variables: any value the
+  // drafter put in their place is not a deviation.
+  const filled = fillBody(body ?? standard.body, standard.variables, {}, standard.language);
   // Variables without a default keep their `{{placeholder}}`: marked as spans too, they are slots for the
   // drafter's value even when the document still has other placeholders to fill.
   const open = parseVariables(filled.text).map((r) => ({ name: r.name, start: r.start, end: r.end }));
@@ -39,6 +58,8 @@ export function compareClause(inDocument: TaggedClause, standard: Clause | null)
   return {
     inDocument,
     standard,
+    comparedWith: body === null ? 'standard' : position,
+    positionMissing: body === null,
     redline,
     outdated: standard.version > Number(inDocument.version),
   };

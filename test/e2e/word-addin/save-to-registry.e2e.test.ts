@@ -153,11 +153,27 @@ describe('the Word task pane against a real registry', () => {
       await page.type('[data-testid="input-contractPrice"]', '12000');
       await page.click('[data-testid="insert-confirm"]');
       await page.waitForSelector('[data-testid="clause-in-document"]');
+      // The fallback position of the governing-law clause: tagged with its position, compared with it.
+      await replaceText(page, '[data-testid="clause-query"]', '法律');
+      await page.waitForSelector('[data-testid="insert-zh.governing-law"]');
+      await page.click('[data-testid="insert-zh.governing-law"]');
+      await page.waitForSelector('[data-testid="body-choice"] input[value="fallback"]');
+      await page.click('[data-testid="body-choice"] input[value="fallback"]');
+      await page.waitForSelector('[data-testid="position-note"]');
+      await page.click('[data-testid="insert-confirm"]');
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="clause-in-document"]').length === 2,
+      );
+      expect(
+        await page.$$eval('[data-testid="clause-position"]', (els) => els.map((e) => e.textContent)),
+      ).toEqual([expect.stringMatching(/^zh\.payment · v\d+$/), 'zh.governing-law · v1 · Fallback position']);
       await page.click('[data-testid="tab-compare"]');
       await page.click('[data-testid="compare"]');
       await page.waitForSelector('[data-testid="comparison-summary"]');
       expect(await textOf(page, '[data-testid="comparison"]')).toContain('zh.payment');
-      expect(await textOf(page, '[data-testid="comparison-summary"]')).toBe('Same as the standard text.');
+      expect(
+        await page.$$eval('[data-testid="comparison-summary"]', (els) => els.map((e) => e.textContent)),
+      ).toEqual(['Same as the standard text.', 'Same as the fallback position.']);
 
       await page.click('[data-testid="tab-save"]');
       await page.waitForSelector('[data-testid="new-title"]');

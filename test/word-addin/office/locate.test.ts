@@ -69,6 +69,7 @@ describe('breaks and tags', () => {
     expect(parseClauseTag(clauseTag('nda/confidentiality', 2))).toEqual({
       clauseId: 'nda/confidentiality',
       version: '2',
+      position: 'standard',
     });
     expect(parseClauseTag('pactfile:clause:nope')).toBeNull();
     expect(parseClauseTag('other:clause:a@1')).toBeNull();

@@ -147,6 +147,7 @@ describe('clauses', () => {
       {
         clauseId: 'pay-30',
         version: '3',
+        position: 'standard',
         title: doc.controls[0]?.title,
         text: '1. Payment\n甲方应于收到发票后三十日内付款。',
       },
@@ -187,6 +188,7 @@ describe('clauses', () => {
       {
         clauseId: 'pay',
         version: '2',
+        position: 'standard',
         title: 'Payment',
         text: 'Pay in 45 days.\nLate payment bears interest.',
       },
@@ -194,6 +196,45 @@ describe('clauses', () => {
     expect(doc.paragraphs).toEqual(['Intro', 'Pay in 45 days.', 'Late payment bears interest.', 'Outro']);
     expect(doc.controls[0]?.tag).toBe('other:thing');
     expect(await host.replaceClause(1, { clauseId: 'pay', version: 3, title: '', text: 'x' })).toBe(false);
+  });
+
+  it('tags a position in the content control, reads it back and keeps it when re-tagging', async () => {
+    const { doc, host } = hostOver(['Intro', 'Outro']);
+    doc.selection = { p0: 0, start: 5, p1: 0, end: 5 };
+    await host.insertClause({
+      clauseId: 'pay',
+      version: 1,
+      position: 'fallback',
+      title: 'Payment',
+      text: 'Pay in 60 days.',
+    });
+    expect(doc.controls[0]?.tag).toBe('pactfile:clause:pay@1#fallback');
+    expect((await host.listClauses()).map((c) => [c.version, c.position])).toEqual([['1', 'fallback']]);
+
+    await host.replaceClause(0, {
+      clauseId: 'pay',
+      version: 2,
+      position: 'fallback',
+      title: 'Payment',
+      text: 'Pay in 50 days.',
+    });
+    expect(doc.controls[0]?.tag).toBe('pactfile:clause:pay@2#fallback');
+    await host.replaceClause(0, { clauseId: 'pay', version: 2, title: 'Payment', text: 'Pay in 30 days.' });
+    expect(doc.controls[0]?.tag).toBe('pactfile:clause:pay@2');
+    expect((await host.listClauses()).map((c) => c.position)).toEqual(['standard']);
+  });
+
+  it('reads tags written before positions were recorded as the standard text', async () => {
+    const { doc, host } = hostOver(['Old clause']);
+    doc.controls.push({
+      pos: { p0: 0, start: 0, p1: 0, end: 10 },
+      tag: 'pactfile:clause:pay@1',
+      title: 'Payment',
+      appearance: '',
+    });
+    expect(await host.listClauses()).toEqual([
+      { clauseId: 'pay', version: '1', position: 'standard', title: 'Payment', text: 'Old clause' },
+    ]);
   });
 });
 

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { STRINGS } from '../../../word-addin/i18n/strings';
 import { createFakeDocumentHost } from '../../../word-addin/office/fake-document-host';
 import { ClausesPane } from '../../../word-addin/panes/ClausesPane';
+import { filledClause } from '../../../word-addin/state/clause-form';
 import { loadClauseLibrary } from '../../../word-addin/state/clause-library';
+import { memoryCopies } from '../../../word-addin/state/offline-copies';
 import { click, type Rendered, render, settle, typeInto } from './render';
 
 let view: Rendered | null = null;
@@ -107,6 +109,10 @@ describe('the Clauses pane', () => {
     expect(host.state.paragraphs.join('\n')).toBe(
       fillBody(clause.positions!.fallback!.body, clause.variables, {}, 'en').text,
     );
+    expect(host.state.clauses[0]?.tag).toBe('pactfile:clause:en.payment@1#fallback');
+    const listed = $('[data-testid="clause-position"]');
+    expect(listed?.getAttribute('data-position')).toBe('fallback');
+    expect(listed?.textContent).toBe('en.payment · v1 · Fallback position');
   });
 
   it('updates a clause whose library version is newer, keeping the filled values', async () => {
@@ -124,5 +130,52 @@ describe('the Clauses pane', () => {
     expect(host.state.paragraphs.join('\n')).toContain('后 60 日内');
     expect($('[data-testid="update-clause"]')).toBeNull();
     expect($('[data-testid="clauses-notice"]')?.textContent).toBe(STRINGS.zh.updated(2));
+  });
+
+  /** The fallback position of version 1 of the payment clause, 60 days filled in. */
+  async function documentWithFallbackOfVersion1() {
+    const payment = (await loadClauseLibrary('zh-CN')).find((c) => c.id === 'zh.payment')!;
+    const host = createFakeDocumentHost({ paragraphs: ['采购合同'] });
+    await host.insertClause({ ...filledClause(payment, { paymentDays: 60 }, 'fallback'), version: 1 });
+    return { host, payment };
+  }
+
+  it('updates a fallback position to the fallback of the newer version', async () => {
+    const { host } = await documentWithFallbackOfVersion1();
+    view = await render(<ClausesPane t={STRINGS.zh} language="zh" host={host} />);
+    await settle();
+    expect($('[data-testid="clause-position"]')?.textContent).toBe('zh.payment · v1 · 退让立场');
+    expect($('[data-testid="position-gone"]')).toBeNull();
+    await click($('[data-testid="update-clause"]'));
+    await settle();
+    expect(host.state.clauses[0]?.tag).toBe('pactfile:clause:zh.payment@2#fallback');
+    expect(host.state.paragraphs.join('\n')).toContain('后 60 日内付款');
+    expect($('[data-testid="clause-position"]')?.textContent).toBe('zh.payment · v2 · 退让立场');
+    expect($('[data-testid="clauses-notice"]')?.textContent).toBe(STRINGS.zh.updated(2));
+  });
+
+  it('says when the newer version has no such position any more and offers its standard text', async () => {
+    const { host, payment } = await documentWithFallbackOfVersion1();
+    // The library kept offline has a version 2 without the fallback position.
+    const { fallback: _, ...others } = payment.positions ?? {};
+    const library = (await loadClauseLibrary('zh-CN')).map((c) =>
+      c.id === 'zh.payment' ? { ...c, positions: others } : c,
+    );
+    const copies = memoryCopies();
+    await copies.put('pactfile.word.clauses.zh-CN', library);
+    view = await render(<ClausesPane t={STRINGS.en} language="en" host={host} source={{ copies }} />);
+    await settle();
+    expect($('[data-testid="position-gone"]')?.textContent).toBe(
+      'v2 no longer offers the fallback position.',
+    );
+    expect($('[data-testid="update-clause"]')).toBeNull();
+    const before = host.state.paragraphs.join('\n');
+    expect(before).not.toContain('税率');
+    await click($('[data-testid="update-to-standard"]'));
+    await settle();
+    expect(host.state.clauses[0]?.tag).toBe('pactfile:clause:zh.payment@2');
+    expect(host.state.paragraphs.join('\n')).toContain('税率 13%');
+    expect($('[data-testid="clause-position"]')?.getAttribute('data-position')).toBe('standard');
+    expect($('[data-testid="clauses-notice"]')?.textContent).toBe(STRINGS.en.updatedToStandard(2));
   });
 });

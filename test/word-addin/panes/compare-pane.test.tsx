@@ -4,6 +4,8 @@ import { STRINGS } from '../../../word-addin/i18n/strings';
 import { createFakeDocumentHost } from '../../../word-addin/office/fake-document-host';
 import { ComparePane } from '../../../word-addin/panes/ComparePane';
 import { createRegistryClient, type RegistryClient } from '../../../word-addin/registry/client';
+import { filledClause } from '../../../word-addin/state/clause-form';
+import { loadClauseLibrary } from '../../../word-addin/state/clause-library';
 import { CONTRACT_SETTING } from '../../../word-addin/state/save-document';
 import { click, type Rendered, render, settle } from './render';
 
@@ -29,6 +31,27 @@ describe('the Compare pane', () => {
     );
     expect(section?.querySelector('ins')?.textContent).toBeTruthy();
     expect(section?.querySelector('del')?.textContent).toBeTruthy();
+  });
+
+  it('compares a fallback position with the fallback text, naming the position', async () => {
+    const clause = (await loadClauseLibrary('zh-CN')).find((c) => c.id === 'zh.governing-law')!;
+    const host = createFakeDocumentHost({ paragraphs: [] });
+    await host.insertClause(filledClause(clause, {}, 'fallback'));
+    await host.insertClause(filledClause(clause, {}, 'standard'));
+    view = await render(<ComparePane t={STRINGS.zh} language="zh" host={host} />);
+    await click(view.container.querySelector('[data-testid="compare"]'));
+    await settle();
+    const positions = [...view.container.querySelectorAll('[data-testid="comparison-position"]')];
+    expect(positions.map((p) => p.textContent)).toEqual([
+      'zh.governing-law · v1 · 退让立场',
+      'zh.governing-law · v1',
+    ]);
+    const summaries = [...view.container.querySelectorAll('[data-testid="comparison-summary"]')];
+    expect(summaries.map((s) => s.textContent)).toEqual([
+      STRINGS.zh.asPosition.fallback,
+      STRINGS.zh.asStandard,
+    ]);
+    expect(view.container.querySelector('[data-testid="position-not-in-library"]')).toBeNull();
   });
 
   it('says when the document has no library clause', async () => {

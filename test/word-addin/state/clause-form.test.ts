@@ -135,9 +135,16 @@ describe('negotiation positions', () => {
     const fallback = filledClause(payment, values, 'fallback');
     expect(fallback.text).toBe('甲方应当在收到乙方开具的合法有效的增值税专用发票后 15 日内付款。');
     expect(filledClause(payment, values, 'walkAway').text).toContain('预付全部价款');
+    // The position goes with the text, so the content control is tagged with it.
+    expect(fallback.position).toBe('fallback');
+    expect(filledClause(payment, values).position).toBe('standard');
   });
 
   it('offers only the standard body when a clause has no positions', () => {
     expect(availableBodies(everyType)).toEqual(['standard']);
+    // A position the clause does not have is inserted, and tagged, as the standard text.
+    const asked = filledClause(everyType, {}, 'fallback');
+    expect(asked.position).toBe('standard');
+    expect(asked.text).toBe(filledClause(everyType, {}).text);
   });
 });

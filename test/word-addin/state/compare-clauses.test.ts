@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeDocumentHost } from '../../../word-addin/office/fake-document-host';
+import { filledClause } from '../../../word-addin/state/clause-form';
 import { insertClause, loadClauseLibrary } from '../../../word-addin/state/clause-library';
-import { compareClauses } from '../../../word-addin/state/compare-clauses';
+import { compareClause, compareClauses } from '../../../word-addin/state/compare-clauses';
 
 async function documentWithClause(id?: string) {
   const library = await loadClauseLibrary('zh-CN');
@@ -70,5 +71,68 @@ describe('comparing clauses with the standard', () => {
     const [custom, old] = await compareClauses(host);
     expect(custom).toMatchObject({ standard: null, redline: null, outdated: false });
     expect(old?.outdated).toBe(true);
+  });
+});
+
+describe('comparing a clause inserted in a negotiation position', () => {
+  async function documentWithFallback(id = 'en.payment', values = {}) {
+    const clause = [...(await loadClauseLibrary('en')), ...(await loadClauseLibrary('zh-CN'))].find(
+      (c) => c.id === id,
+    )!;
+    const host = createFakeDocumentHost({ paragraphs: ['Agreement'] });
+    host.state.selection = { paragraphIndex: 0, start: 0, end: 0 };
+    await host.insertClause(filledClause(clause, values, 'fallback'));
+    return { host, clause };
+  }
+
+  it('finds an unchanged fallback the same as the fallback position, where the standard would differ', async () => {
+    const { host, clause } = await documentWithFallback('en.payment', { paymentDays: 60 });
+    const [cmp] = await compareClauses(host);
+    expect(cmp?.inDocument.position).toBe('fallback');
+    expect(cmp?.comparedWith).toBe('fallback');
+    expect(cmp?.positionMissing).toBe(false);
+    expect(cmp?.redline?.summary.words.changed).toBe(0);
+    expect(cmp?.redline?.summary.words.variables).toBe(1);
+    // The same text read as the standard is far from it: the position is what makes it match.
+    const asStandard = compareClause({ ...cmp!.inDocument, position: 'standard' }, clause);
+    expect(asStandard.redline?.summary.words.changed).toBeGreaterThan(10);
+  });
+
+  it('finds every position of every library clause unchanged right after inserting it', async () => {
+    for (const clause of [...(await loadClauseLibrary('zh-CN')), ...(await loadClauseLibrary('en'))]) {
+      for (const position of ['preferred', 'fallback', 'walkAway'] as const) {
+        if (!clause.positions?.[position]) continue;
+        const host = createFakeDocumentHost({ paragraphs: [] });
+        await host.insertClause(filledClause(clause, {}, position));
+        const [cmp] = await compareClauses(host);
+        expect(cmp?.comparedWith, `${clause.id} ${position}`).toBe(position);
+        expect(cmp?.redline?.summary.identical, `${clause.id} ${position}`).toBe(true);
+      }
+    }
+  });
+
+  it('shows an edit of the fallback text as a deviation from the fallback', async () => {
+    const { host } = await documentWithFallback('zh.payment', { paymentDays: 60 });
+    const at = host.state.paragraphs.findIndex((p) => p.includes('增值税专用发票'));
+    expect(at).toBeGreaterThan(0);
+    host.state.paragraphs[at] = host.state.paragraphs[at]!.replace('增值税专用发票', '普通发票');
+    const [cmp] = await compareClauses(host);
+    expect(cmp?.comparedWith).toBe('fallback');
+    expect(cmp?.redline?.summary.identical).toBe(false);
+    const ops = cmp?.redline?.paragraphs.flatMap((p) => p.ops) ?? [];
+    expect(ops.some((o) => o.op === 'insert' && o.text.includes('普通'))).toBe(true);
+    expect(ops.some((o) => o.op === 'delete' && o.text.includes('增值税专用'))).toBe(true);
+    // The value put in place of the days is still not a deviation.
+    expect(ops.some((o) => o.op === 'variable' && o.name === 'paymentDays' && o.text === '60')).toBe(true);
+  });
+
+  it('compares with the standard, and says so, when the library no longer offers the position', async () => {
+    const { host, clause } = await documentWithFallback('en.payment');
+    const { fallback: _, ...others } = clause.positions ?? {};
+    const [inDocument] = await host.listClauses();
+    const cmp = compareClause(inDocument!, { ...clause, positions: others });
+    expect(cmp.positionMissing).toBe(true);
+    expect(cmp.comparedWith).toBe('standard');
+    expect(cmp.redline?.summary.identical).toBe(false);
   });
 });
