@@ -18,6 +18,7 @@ import { registerPaymentRoutes } from './routes/payments';
 import { registerPlaybookRoutes } from './routes/playbooks';
 import { registerReminderRoutes } from './routes/reminders';
 import { registerReportRoutes } from './routes/reports';
+import { registerRetentionRoutes } from './routes/retention';
 import { registerSearchRoutes } from './routes/search';
 import { registerSystemRoutes } from './routes/system';
 import { registerWebhookRoutes } from './routes/webhooks';
@@ -85,6 +86,8 @@ export function createApp(
 
   registerAccountRoutes(app, registry);
   registerContractRoutes(app, registry);
+  // Before the document routes: its 410 for destroyed files runs ahead of their download.
+  registerRetentionRoutes(app, registry);
   registerNumberingRoutes(app, registry);
   registerDocumentRoutes(app, registry);
   registerSearchRoutes(app, registry);

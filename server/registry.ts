@@ -61,9 +61,9 @@ export async function openRegistry(
   const analysis = new AnalysisRepo(db);
   const approvals = new ApprovalsRepo(db);
   const lifecycle = new ContractLifecycle({
+    db,
     contracts,
     approvals,
-    audit,
     users,
     onStatusChanged: (contract, from) =>
       emitWebhookEvent({ db }, 'contract.status_changed', { ...contract, previousStatus: from }),

@@ -79,6 +79,10 @@ export class FsBlobStore implements BlobStore {
     return (await stat(this.pathOf(sha256))).size;
   }
 
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
   async *list(): AsyncIterable<string> {
     if (!existsSync(this.root)) return;
     for (const a of await readdir(this.root)) {

@@ -14,6 +14,8 @@ export interface BlobStore {
   read(sha256: string): Promise<Uint8Array>;
   stream(sha256: string): ReadableStream<Uint8Array>;
   size(sha256: string): Promise<number>;
+  /** Deletes the bytes (retention); the caller makes sure no version still needs them. */
+  remove(sha256: string): Promise<void>;
   /** Every stored hash (for backups and checks). */
   list(): AsyncIterable<string>;
   pathOf?(sha256: string): string;

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001-registry';
 import * as m002 from './migrations/002-library-and-findings';
 import * as m003 from './migrations/003-approvals-and-audit';
 import * as m004 from './migrations/004-obligations';
+import * as m005 from './migrations/005-retention';
 
 /** Migrations in order. Each takes the dialect so that the one schema fits both databases. */
 const ALL = {
@@ -11,6 +12,7 @@ const ALL = {
   '002-library-and-findings': m002,
   '003-approvals-and-audit': m003,
   '004-obligations': m004,
+  '005-retention': m005,
 } as const;
 
 class StaticProvider implements MigrationProvider {

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { LocalizedText } from '@shared/schemas/common';
 import type { Principal } from '../auth/principal';
+import { atomically } from '../db/atomically';
 import type { Filing, Version, VersionSource } from '../db/repos/versions';
 import type { Registry } from '../registry';
 import { safeFilename } from './filename';
@@ -119,11 +120,13 @@ export interface AddedVersion {
 }
 
 /**
- * Adds stored bytes to a contract as its next version and queues its text extraction. Access
- * checks are the caller's; `principal` only limits which other filings are reported.
+ * Adds stored bytes to a contract as its next version and queues its text extraction. The version,
+ * its audit entry (by `createdBy`; null for the system, e.g. an import from the command line) and the
+ * approvals a new version resets commit together. Access checks are the caller's; `principal` only
+ * limits which other filings are reported.
  */
 export async function addFileVersion(
-  deps: Deps,
+  deps: Deps & Pick<Registry, 'db' | 'lifecycle'>,
   input: {
     contractId: string;
     sha256: string;
@@ -156,15 +159,30 @@ export async function addFileVersion(
       };
     }
   }
-  const version = await deps.versions.add({
-    contractId: input.contractId,
-    sha256: input.sha256,
-    filename,
-    mediaType: blob.media_type,
-    size: Number(blob.size),
-    source: input.source,
-    sourceRef: input.sourceRef,
-    createdBy: input.createdBy,
+  const version = await atomically(deps.db, async (unit) => {
+    const contract = await unit.contracts.getUnchecked(input.contractId);
+    if (!contract) throw new Error(`contract ${input.contractId} does not exist`);
+    const added = await unit.versions.add({
+      contractId: input.contractId,
+      sha256: input.sha256,
+      filename,
+      mediaType: blob.media_type,
+      size: Number(blob.size),
+      source: input.source,
+      sourceRef: input.sourceRef,
+      createdBy: input.createdBy,
+    });
+    unit.audit({
+      actorId: input.createdBy,
+      entityType: 'version',
+      entityId: added.id,
+      contractId: added.contractId,
+      action: 'add',
+      after: { seq: added.seq, sha256: added.sha256, filename: added.filename, source: added.source },
+    });
+    // A new version may send approvals back to pending.
+    await deps.lifecycle.onNewVersion(contract, input.createdBy, unit);
+    return added;
   });
   deps.ingest.enqueue(version.id);
   return { version, duplicate: false, alreadyFiled: filings };

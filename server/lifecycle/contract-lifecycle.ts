@@ -1,9 +1,10 @@
 import type { Contract, ContractStatus } from '@shared/schemas/contract';
 import type { Principal } from '../auth/principal';
 import { seesAllContracts } from '../auth/principal';
+import { type Atomic, atomically } from '../db/atomically';
+import type { Db } from '../db/kysely';
 import type { ApprovalsRepo, StepView } from '../db/repos/approvals';
 import { currentStep, liveDecisions } from '../db/repos/approvals';
-import type { AuditRepo } from '../db/repos/audit';
 import type { ContractsRepo } from '../db/repos/contracts';
 import type { UsersRepo } from '../db/repos/users';
 import { conflict, forbidden, notFound } from '../errors';
@@ -11,20 +12,25 @@ import { approverMatches, approverSlot, routeApprovals, stepOutcome } from './ap
 import { allowedTransitions, checkTransition } from './status-machine';
 
 interface Deps {
+  /** For the transactions that hold each change together with its audit entries. */
+  db: Db;
   contracts: ContractsRepo;
   approvals: ApprovalsRepo;
-  audit: AuditRepo;
   users: UsersRepo;
   /** Told of every move, whoever or whatever made it (a PATCH, an action, the last approval, a rejection). */
   onStatusChanged?: (contract: Contract, from: ContractStatus) => Promise<void>;
 }
 
-/** Moves contracts through their lifecycle and runs their approvals, recording each change. */
+/**
+ * Moves contracts through their lifecycle and runs their approvals, recording each change in the audit
+ * trail in the transaction that makes it. Each change takes an optional unit of work (`atomically`) to
+ * join, so that a caller's own change commits with it.
+ */
 export class ContractLifecycle {
   constructor(private readonly d: Deps) {}
 
   /** Throws 409 (with the allowed moves) unless `to` may follow the contract's status now. */
-  async assertTransition(contract: Contract, to: ContractStatus): Promise<void> {
+  async assertTransition(contract: Contract, to: ContractStatus, unit?: Atomic): Promise<void> {
     const check = checkTransition(contract.status, to);
     if (!check.ok) {
       throw conflict(`A contract in status ${contract.status} cannot move to ${to}.`, {
@@ -35,7 +41,7 @@ export class ContractLifecycle {
       });
     }
     if (to === 'approved') {
-      const steps = await this.d.approvals.currentRound(contract.id);
+      const steps = await (unit?.approvals ?? this.d.approvals).currentRound(contract.id);
       const waiting = steps.filter((s) => s.status !== 'approved');
       if (waiting.length > 0) {
         throw conflict('Every approval step must be approved first.', {
@@ -50,20 +56,29 @@ export class ContractLifecycle {
   }
 
   /** Checks and applies a move; entering review routes the approval steps. */
-  async transition(contract: Contract, to: ContractStatus, actorId: string | null, comment?: string) {
-    await this.assertTransition(contract, to);
-    return this.apply(contract, to, actorId, comment ?? null);
+  async transition(
+    contract: Contract,
+    to: ContractStatus,
+    actorId: string | null,
+    comment?: string,
+    unit?: Atomic,
+  ): Promise<Contract> {
+    return atomically(unit?.db ?? this.d.db, async (u) => {
+      await this.assertTransition(contract, to, u);
+      return this.apply(u, contract, to, actorId, comment ?? null);
+    });
   }
 
   private async apply(
+    u: Atomic,
     contract: Contract,
     to: ContractStatus,
     actorId: string | null,
     comment: string | null,
-  ) {
-    const updated = await this.d.contracts.patch(contract.id, { status: to });
+  ): Promise<Contract> {
+    const updated = await u.contracts.patch(contract.id, { status: to });
     if (!updated) throw notFound(`Contract ${contract.id}`);
-    await this.d.audit.append({
+    u.audit({
       actorId,
       entityType: 'contract',
       entityId: contract.id,
@@ -72,16 +87,17 @@ export class ContractLifecycle {
       before: { status: contract.status },
       after: { status: to, ...(comment ? { comment } : {}) },
     });
-    if (to === 'in_review') await this.route(updated, actorId);
-    await this.d.onStatusChanged?.(updated, contract.status);
+    if (to === 'in_review') await this.route(u, updated, actorId);
+    const onStatusChanged = this.d.onStatusChanged;
+    if (onStatusChanged) u.afterCommit(() => onStatusChanged(updated, contract.status));
     return updated;
   }
 
-  private async route(contract: Contract, actorId: string | null): Promise<void> {
-    const routing = routeApprovals(await this.d.approvals.rules(), contract);
-    const steps = await this.d.approvals.createRound(contract.id, routing.steps);
-    await this.shareWithApprovers(contract, steps);
-    await this.d.audit.append({
+  private async route(u: Atomic, contract: Contract, actorId: string | null): Promise<void> {
+    const routing = routeApprovals(await u.approvals.rules(), contract);
+    const steps = await u.approvals.createRound(contract.id, routing.steps);
+    await this.shareWithApprovers(u, contract, steps);
+    u.audit({
       actorId,
       entityType: 'approval',
       entityId: contract.id,
@@ -95,14 +111,14 @@ export class ContractLifecycle {
   }
 
   /** Approvers outside the contract's reach get it shared, so they can read what they approve. */
-  private async shareWithApprovers(contract: Contract, steps: StepView[]): Promise<void> {
-    const users = await this.d.users.list();
-    for (const u of users) {
-      const actor = { userId: u.id, role: u.role, department: u.department };
-      if (u.disabled || seesAllContracts(actor)) continue;
-      if (contract.department && u.department === contract.department) continue;
+  private async shareWithApprovers(u: Atomic, contract: Contract, steps: StepView[]): Promise<void> {
+    const users = await u.users.list();
+    for (const user of users) {
+      const actor = { userId: user.id, role: user.role, department: user.department };
+      if (user.disabled || seesAllContracts(actor)) continue;
+      if (contract.department && user.department === contract.department) continue;
       if (steps.some((s) => s.approvers.some((a) => approverMatches(a, actor)))) {
-        await this.d.contracts.share(contract.id, u.id);
+        await u.contracts.share(contract.id, user.id);
       }
     }
   }
@@ -118,7 +134,21 @@ export class ContractLifecycle {
     decision: 'approve' | 'reject',
     comment: string | null,
   ): Promise<StepView[]> {
-    const steps = await this.d.approvals.currentRound(contract.id);
+    return atomically(this.d.db, async (u) => {
+      await lockStep(u, stepId);
+      return this.decideIn(u, contract, stepId, actor, decision, comment);
+    });
+  }
+
+  private async decideIn(
+    u: Atomic,
+    contract: Contract,
+    stepId: string,
+    actor: Principal,
+    decision: 'approve' | 'reject',
+    comment: string | null,
+  ): Promise<StepView[]> {
+    const steps = await u.approvals.currentRound(contract.id);
     const step = steps.find((s) => s.id === stepId);
     if (!step) throw notFound(`Approval step ${stepId}`);
     if (contract.status !== 'in_review') {
@@ -136,18 +166,18 @@ export class ContractLifecycle {
     }
     const slot = approverSlot(step.approvers, actor, new Set(live.map((d) => d.approverIndex)));
     if (slot < 0) throw forbidden('You are not an approver of this step.');
-    await this.d.approvals.addDecision(step.id, {
+    await u.approvals.addDecision(step.id, {
       userId: actor.userId,
       approverIndex: slot,
       decision,
       comment,
     });
-    // The outcome is read back after the decision is stored, so of two parallel decisions the later
-    // one sees both; settling is conditional, so the follow-ups run once.
-    const stored = (await this.d.approvals.currentRound(contract.id)).find((s) => s.id === step.id);
+    // Parallel decisions on a step queue up on the step's lock, so the later one reads the earlier one
+    // back with its own; settling is conditional too, so the follow-ups run once.
+    const stored = (await u.approvals.currentRound(contract.id)).find((s) => s.id === step.id);
     const outcome = stored ? stepOutcome(stored, liveDecisions(stored)) : 'pending';
-    const settled = outcome !== 'pending' && (await this.d.approvals.settleStep(step.id, outcome));
-    await this.d.audit.append({
+    const settled = outcome !== 'pending' && (await u.approvals.settleStep(step.id, outcome));
+    u.audit({
       actorId: actor.userId,
       entityType: 'approval',
       entityId: step.id,
@@ -157,26 +187,30 @@ export class ContractLifecycle {
       after: { status: outcome, step: step.name, ...(comment ? { comment } : {}) },
     });
     if (settled && outcome === 'rejected') {
-      await this.apply(contract, 'draft', actor.userId, comment ?? 'approval rejected');
+      await this.apply(u, contract, 'draft', actor.userId, comment ?? 'approval rejected');
     } else if (settled && outcome === 'approved') {
-      const round = await this.d.approvals.currentRound(contract.id);
+      const round = await u.approvals.currentRound(contract.id);
       if (round.every((s) => s.status === 'approved'))
-        await this.apply(contract, 'approved', actor.userId, null);
+        await this.apply(u, contract, 'approved', actor.userId, null);
     }
-    return this.d.approvals.currentRound(contract.id);
+    return u.approvals.currentRound(contract.id);
   }
 
   /**
    * A new document version: steps that reset on new versions go back to pending; an approved
    * contract whose approvals were reset returns to review.
    */
-  async onNewVersion(contract: Contract, actorId: string | null): Promise<void> {
+  async onNewVersion(contract: Contract, actorId: string | null, unit?: Atomic): Promise<void> {
     if (contract.status !== 'in_review' && contract.status !== 'approved') return;
-    const steps = await this.d.approvals.currentRound(contract.id);
+    await atomically(unit?.db ?? this.d.db, (u) => this.resetApprovals(u, contract, actorId));
+  }
+
+  private async resetApprovals(u: Atomic, contract: Contract, actorId: string | null): Promise<void> {
+    const steps = await u.approvals.currentRound(contract.id);
     const reset = steps.filter((s) => s.resetOnNewVersion && s.decisions.some((d) => !d.superseded));
     if (reset.length === 0) return;
-    await this.d.approvals.resetSteps(reset.map((s) => s.id));
-    await this.d.audit.append({
+    await u.approvals.resetSteps(reset.map((s) => s.id));
+    u.audit({
       actorId,
       entityType: 'approval',
       entityId: contract.id,
@@ -185,9 +219,9 @@ export class ContractLifecycle {
       after: { steps: reset.map((s) => s.id), reason: 'new version' },
     });
     if (contract.status === 'approved') {
-      const updated = await this.d.contracts.patch(contract.id, { status: 'in_review' });
+      const updated = await u.contracts.patch(contract.id, { status: 'in_review' });
       if (!updated) return;
-      await this.d.audit.append({
+      u.audit({
         actorId,
         entityType: 'contract',
         entityId: contract.id,
@@ -214,4 +248,13 @@ export class ContractLifecycle {
     }
     return out;
   }
+}
+
+/**
+ * Holds the step for this transaction, so that parallel decisions on it run one after the other
+ * (PostgreSQL; SQLite runs one transaction at a time anyway).
+ */
+async function lockStep(u: Atomic, stepId: string): Promise<void> {
+  if (u.db.dialect !== 'postgres') return;
+  await u.tx.selectFrom('approval_steps').select('id').where('id', '=', stepId).forUpdate().execute();
 }

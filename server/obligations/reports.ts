@@ -1,4 +1,4 @@
-import { addDays } from './calendar-date';
+import { addDays, addMonths } from './calendar-date';
 import {
   type Amount,
   type CurrencyTotals,
@@ -44,8 +44,48 @@ export interface SummaryRow {
   expiring30: number;
   expiring60: number;
   expiring90: number;
-  /** Average days from submission to approval, when approval records exist; null otherwise. */
+  /**
+   * Average days from entering review to approval over the group's approved contracts, one decimal;
+   * null when none was approved.
+   */
   averageApprovalDays: number | null;
+}
+
+/** A recorded move of a contract's status, in the order of the record. */
+export interface StatusMove {
+  contractId: string;
+  /** ISO timestamp. */
+  at: string;
+  to: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How long each contract's approval took, in milliseconds: from the last entry into `in_review` to
+ * its first move to `approved` (the round that was approved: a rejection and a resubmission start
+ * the clock again, a later re-approval after a new version does not count).
+ */
+export function approvalDurations(moves: readonly StatusMove[]): Map<string, number> {
+  const reviewSince = new Map<string, number>();
+  const out = new Map<string, number>();
+  for (const m of moves) {
+    if (out.has(m.contractId)) continue;
+    const at = Date.parse(m.at);
+    if (m.to === 'in_review') reviewSince.set(m.contractId, at);
+    else if (m.to === 'approved') {
+      const since = reviewSince.get(m.contractId);
+      if (since !== undefined) out.set(m.contractId, at - since);
+    }
+  }
+  return out;
+}
+
+/** Average of durations in days, rounded to one decimal; null for none. */
+export function averageDays(durationsMs: readonly number[]): number | null {
+  if (durationsMs.length === 0) return null;
+  const mean = durationsMs.reduce((a, b) => a + b, 0) / durationsMs.length;
+  return Math.round((mean / DAY_MS) * 10) / 10;
 }
 
 const groupKey = (c: ReportContract, by: ReportGroup): string | null =>
@@ -57,6 +97,7 @@ export function summarize(
   paymentsByContract: Map<string, PaymentInput[]>,
   groupBy: ReportGroup,
   today: string,
+  approvalMs: ReadonlyMap<string, number> = new Map(),
 ): SummaryRow[] {
   const groups = new Map<string | null, ReportContract[]>();
   for (const c of contracts) {
@@ -95,7 +136,7 @@ export function summarize(
       expiring30: expiring[0] ?? 0,
       expiring60: expiring[1] ?? 0,
       expiring90: expiring[2] ?? 0,
-      averageApprovalDays: null,
+      averageApprovalDays: averageDays(list.flatMap((c) => approvalMs.get(c.id) ?? [])),
     });
   }
   return rows.sort((a, b) => (a.group === null ? 1 : b.group === null ? -1 : a.group.localeCompare(b.group)));
@@ -134,4 +175,45 @@ export function summaryTable(rows: SummaryRow[], groupBy: ReportGroup): string[]
     }
   }
   return lines;
+}
+
+export interface ExpiringMonth {
+  month: string;
+  count: number;
+  byType: Record<string, number>;
+}
+
+/** `YYYY-MM` plus whole months. */
+export const addCalendarMonths = (month: string, n: number): string =>
+  addMonths(`${month}-01`, n).slice(0, 7);
+
+/** Expiries per calendar month from `from` on, `months` months, each split by contract type. */
+export function expiringByMonth(
+  contracts: readonly { type: string; expiryDate: string | null }[],
+  from: string,
+  months: number,
+): ExpiringMonth[] {
+  const out: ExpiringMonth[] = Array.from({ length: months }, (_, i) => ({
+    month: addCalendarMonths(from, i),
+    count: 0,
+    byType: {},
+  }));
+  const index = new Map(out.map((m, i) => [m.month, i]));
+  for (const c of contracts) {
+    const i = c.expiryDate ? index.get(c.expiryDate.slice(0, 7)) : undefined;
+    const bucket = i === undefined ? undefined : out[i];
+    if (!bucket) continue;
+    bucket.count++;
+    bucket.byType[c.type] = (bucket.byType[c.type] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Flat table for CSV: one line per month, a column per contract type (in order) after the total. */
+export function expiringTable(months: readonly ExpiringMonth[]): string[][] {
+  const types = [...new Set(months.flatMap((m) => Object.keys(m.byType)))].sort();
+  return [
+    ['month', 'total', ...types],
+    ...months.map((m) => [m.month, String(m.count), ...types.map((t) => String(m.byType[t] ?? 0))]),
+  ];
 }

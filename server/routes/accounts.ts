@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fieldDiff } from '../audit/field-diff';
 import { ROLES } from '../auth/principal';
 import { hashPassword, verifyPassword } from '../auth/secrets';
+import { atomically } from '../db/atomically';
 import { conflict, forbidden, notFound, unauthorized } from '../errors';
 import type { ApiApp } from '../http/env';
 import type { Registry } from '../registry';
@@ -198,16 +199,17 @@ export function registerAccountRoutes(app: ApiApp, registry: Registry): void {
       const input = c.req.valid('json');
       if (await registry.users.byEmailWithHash(input.email))
         throw conflict(`A user with email ${input.email} exists.`);
-      const user = await registry.users.create({
-        ...input,
-        passwordHash: input.password ? await hashPassword(input.password) : null,
-      });
-      await registry.audit.append({
-        actorId: c.get('principal').userId,
-        entityType: 'user',
-        entityId: user.id,
-        action: 'create',
-        after: { ...user, passwordSet: Boolean(input.password) },
+      const passwordHash = input.password ? await hashPassword(input.password) : null;
+      const user = await atomically(registry.db, async (unit) => {
+        const created = await unit.users.create({ ...input, passwordHash });
+        unit.audit({
+          actorId: c.get('principal').userId,
+          entityType: 'user',
+          entityId: created.id,
+          action: 'create',
+          after: { ...created, passwordSet: Boolean(input.password) },
+        });
+        return created;
       });
       return c.json(user, 201);
     },
@@ -225,21 +227,23 @@ export function registerAccountRoutes(app: ApiApp, registry: Registry): void {
     async (c) => {
       requireAdmin(c.get('principal').role);
       const { password, ...rest } = c.req.valid('json');
-      const before = await registry.users.byId(c.req.valid('param').id);
-      const updated = await registry.users.update(c.req.valid('param').id, {
-        ...rest,
-        ...(password ? { passwordHash: await hashPassword(password) } : {}),
-      });
-      if (!updated || !before) throw notFound(`User ${c.req.valid('param').id}`);
-      // Never the hash: a password change is recorded as the fact that it changed.
-      const diff = fieldDiff(before, updated) ?? { before: {}, after: {} };
-      await registry.audit.append({
-        actorId: c.get('principal').userId,
-        entityType: 'user',
-        entityId: updated.id,
-        action: 'update',
-        before: diff.before,
-        after: password ? { ...diff.after, passwordChanged: true } : diff.after,
+      const id = c.req.valid('param').id;
+      const passwordHash = password ? await hashPassword(password) : undefined;
+      const updated = await atomically(registry.db, async (unit) => {
+        const before = await unit.users.byId(id);
+        const after = await unit.users.update(id, { ...rest, ...(passwordHash ? { passwordHash } : {}) });
+        if (!after || !before) throw notFound(`User ${id}`);
+        // Never the hash: a password change is recorded as the fact that it changed.
+        const diff = fieldDiff(before, after) ?? { before: {}, after: {} };
+        unit.audit({
+          actorId: c.get('principal').userId,
+          entityType: 'user',
+          entityId: after.id,
+          action: 'update',
+          before: diff.before,
+          after: password ? { ...diff.after, passwordChanged: true } : diff.after,
+        });
+        return after;
       });
       return c.json(updated, 200);
     },

@@ -3,6 +3,7 @@ import { Contract, ContractStatus } from '@shared/schemas/contract';
 import { z } from 'zod';
 import { fieldDiff } from '../audit/field-diff';
 import { editsContracts, managesRegistry, ROLES } from '../auth/principal';
+import { atomically } from '../db/atomically';
 import { badRequest, forbidden, notFound } from '../errors';
 import type { ApiApp } from '../http/env';
 import { ApprovalRuleSet } from '../lifecycle/approval-rules';
@@ -132,18 +133,20 @@ export function registerApprovalRoutes(app: ApiApp, registry: Registry): void {
         }
       }
       if (unknown.length > 0) throw badRequest('Some approvers are not users of the registry.', unknown);
-      const before = await registry.approvals.rules();
-      await registry.approvals.putRules(rules, p.userId);
-      const diff = fieldDiff({ rules: before }, { rules });
-      if (diff) {
-        await registry.audit.append({
-          actorId: p.userId,
-          entityType: 'approval_rules',
-          entityId: 'approval-rules',
-          action: 'replace',
-          ...diff,
-        });
-      }
+      await atomically(registry.db, async (unit) => {
+        const before = await unit.approvals.rules();
+        await unit.approvals.putRules(rules, p.userId);
+        const diff = fieldDiff({ rules: before }, { rules });
+        if (diff) {
+          unit.audit({
+            actorId: p.userId,
+            entityType: 'approval_rules',
+            entityId: 'approval-rules',
+            action: 'replace',
+            ...diff,
+          });
+        }
+      });
       return c.json(await registry.approvals.rules(), 200);
     },
   );

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { type Clause, clauseLanguageSchema, clauseSchema, localize } from '@shared/schemas/clause';
 import { z } from 'zod';
 import { managesRegistry, type Principal } from '../auth/principal';
+import { atomically } from '../db/atomically';
 import { LibraryRepo, type LibraryVersion, VersionConflictError } from '../db/repos/library';
 import { conflict, forbidden, notFound } from '../errors';
 import type { ApiApp } from '../http/env';
@@ -65,22 +66,25 @@ export function registerClauseRoutes(app: ApiApp, registry: Registry): void {
 
   const save = async (clause: Clause, p: Principal, note: string | undefined, expectedVersion?: number) => {
     try {
-      const saved = await repo.save<Clause>(
-        'clause',
-        clause.id,
-        (version) => ({
-          // History from before the registry knew the clause is kept; later versions are rows of their own.
-          data: { ...clause, version, history: clause.history.filter((h) => h.version < version) },
-          index: { language: clause.language, category: clause.category, searchText: searchText(clause) },
-        }),
-        { note: note ?? null, createdBy: p.userId, expectedVersion, firstVersion: clause.version },
-      );
-      await registry.audit.append({
-        actorId: p.userId,
-        entityType: 'clause',
-        entityId: clause.id,
-        action: 'save',
-        after: { version: saved.version, title: clause.title, note: note ?? null },
+      const saved = await atomically(registry.db, async (unit) => {
+        const stored = await new LibraryRepo(unit.db).save<Clause>(
+          'clause',
+          clause.id,
+          (version) => ({
+            // History from before the registry knew the clause is kept; later versions are rows of their own.
+            data: { ...clause, version, history: clause.history.filter((h) => h.version < version) },
+            index: { language: clause.language, category: clause.category, searchText: searchText(clause) },
+          }),
+          { note: note ?? null, createdBy: p.userId, expectedVersion, firstVersion: clause.version },
+        );
+        unit.audit({
+          actorId: p.userId,
+          entityType: 'clause',
+          entityId: clause.id,
+          action: 'save',
+          after: { version: stored.version, title: clause.title, note: note ?? null },
+        });
+        return stored;
       });
       return withHistory(saved, await repo.history<Clause>('clause', clause.id));
     } catch (err) {
@@ -213,24 +217,21 @@ export function registerClauseRoutes(app: ApiApp, registry: Registry): void {
       const { id } = c.req.valid('param');
       const current = await repo.get<Clause>('clause', id);
       if (!current) throw notFound(`Clause ${id}`);
-      await repo.save<Clause>(
-        'clause',
-        id,
-        (version) => ({
-          data: { ...current.data, version },
-          index: {
-            language: current.data.language,
-            category: current.data.category,
-            searchText: searchText(current.data),
-          },
-        }),
-        { note: 'archived', createdBy: p.userId, archived: true },
-      );
-      await registry.audit.append({
-        actorId: p.userId,
-        entityType: 'clause',
-        entityId: id,
-        action: 'archive',
+      await atomically(registry.db, async (unit) => {
+        await new LibraryRepo(unit.db).save<Clause>(
+          'clause',
+          id,
+          (version) => ({
+            data: { ...current.data, version },
+            index: {
+              language: current.data.language,
+              category: current.data.category,
+              searchText: searchText(current.data),
+            },
+          }),
+          { note: 'archived', createdBy: p.userId, archived: true },
+        );
+        unit.audit({ actorId: p.userId, entityType: 'clause', entityId: id, action: 'archive' });
       });
       return c.body(null, 204);
     },

@@ -9,6 +9,7 @@ import {
 import { z } from 'zod';
 import { fieldDiff } from '../audit/field-diff';
 import { editsContracts, type Principal } from '../auth/principal';
+import { atomically } from '../db/atomically';
 import { InvalidCursorError } from '../db/repos/contracts';
 import { badRequest, forbidden, notFound } from '../errors';
 import type { ApiApp } from '../http/env';
@@ -142,20 +143,23 @@ export function registerContractRoutes(app: ApiApp, registry: Registry): void {
       const { status, ...fields } = patch;
       const moving = status !== undefined && status !== current.status;
       if (moving) await registry.lifecycle.assertTransition(current, status);
-      let updated = await registry.contracts.patch(id, fields);
-      if (!updated) throw notFound(`Contract ${id}`);
-      const diff = fieldDiff(current, updated, ['status']);
-      if (diff) {
-        await registry.audit.append({
-          actorId: p.userId,
-          entityType: 'contract',
-          entityId: id,
-          contractId: id,
-          action: 'update',
-          ...diff,
-        });
-      }
-      if (moving) updated = await registry.lifecycle.transition(updated, status, p.userId);
+      // The fields, the move and their audit entries commit together or not at all.
+      const updated = await atomically(registry.db, async (unit) => {
+        const patched = await unit.contracts.patch(id, fields);
+        if (!patched) throw notFound(`Contract ${id}`);
+        const diff = fieldDiff(current, patched, ['status']);
+        if (diff) {
+          unit.audit({
+            actorId: p.userId,
+            entityType: 'contract',
+            entityId: id,
+            contractId: id,
+            action: 'update',
+            ...diff,
+          });
+        }
+        return moving ? registry.lifecycle.transition(patched, status, p.userId, undefined, unit) : patched;
+      });
       await registry.reindex(id);
       // A move of status is announced by the lifecycle as contract.status_changed.
       if (!moving) await emitWebhookEvent(registry, 'contract.updated', updated);
@@ -179,14 +183,16 @@ export function registerContractRoutes(app: ApiApp, registry: Registry): void {
       assertMayFileFor(p, current.department);
       const { userId } = c.req.valid('json');
       if (!(await registry.users.byId(userId))) throw notFound(`User ${userId}`);
-      await registry.contracts.share(id, userId);
-      await registry.audit.append({
-        actorId: p.userId,
-        entityType: 'contract',
-        entityId: id,
-        contractId: id,
-        action: 'share',
-        after: { sharedWith: userId },
+      await atomically(registry.db, async (unit) => {
+        await unit.contracts.share(id, userId);
+        unit.audit({
+          actorId: p.userId,
+          entityType: 'contract',
+          entityId: id,
+          contractId: id,
+          action: 'share',
+          after: { sharedWith: userId },
+        });
       });
       return c.body(null, 204);
     },

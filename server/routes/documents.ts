@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import { Id } from '@shared/schemas/common';
-import type { Contract } from '@shared/schemas/contract';
 import { z } from 'zod';
 import { editsContracts } from '../auth/principal';
 import { BlobHashMismatchError, BlobTooLargeError } from '../blobs/store';
@@ -86,24 +85,6 @@ function asProblem(err: unknown): unknown {
     return new HttpProblem(status, title, err.localized.en, { detailZh: err.localized.zh });
   }
   return err;
-}
-
-/** A new version goes into the audit trail and may send approvals back to pending. */
-async function recordNewVersion(
-  registry: Registry,
-  contract: Contract,
-  v: { id: string; seq: number; sha256: string; filename: string; source: string },
-  actorId: string,
-): Promise<void> {
-  await registry.audit.append({
-    actorId,
-    entityType: 'version',
-    entityId: v.id,
-    contractId: contract.id,
-    action: 'add',
-    after: { seq: v.seq, sha256: v.sha256, filename: v.filename, source: v.source },
-  });
-  await registry.lifecycle.onNewVersion(contract, actorId);
 }
 
 export function registerDocumentRoutes(app: ApiApp, registry: Registry): void {
@@ -238,7 +219,6 @@ export function registerDocumentRoutes(app: ApiApp, registry: Registry): void {
           },
           p,
         );
-        if (!added.duplicate) await recordNewVersion(registry, contract, added.version, p.userId);
         if (!added.duplicate) await emitWebhookEvent(registry, 'version.added', added.version);
         return c.json(added, added.duplicate ? 200 : 201);
       } catch (err) {

@@ -8,6 +8,7 @@ import {
 import { ContractType, NumberingRule } from '@shared/schemas/contract';
 import { z } from 'zod';
 import { managesRegistry } from '../auth/principal';
+import { atomically } from '../db/atomically';
 import { NumberingRepo } from '../db/repos/numbering';
 import { badRequest, forbidden } from '../errors';
 import type { ApiApp } from '../http/env';
@@ -48,15 +49,19 @@ export function registerNumberingRoutes(app: ApiApp, registry: Registry): void {
           throw badRequest(err.message, [{ path: 'pattern', message: err.message }]);
         throw err;
       }
-      const before = (await repo.list()).find((r) => r.type === type);
-      const rule = await repo.put(type, pattern);
-      await registry.audit.append({
-        actorId: c.get('principal').userId,
-        entityType: 'numbering_rule',
-        entityId: type,
-        action: 'save',
-        before: before ? { pattern: before.pattern } : undefined,
-        after: { pattern },
+      const rule = await atomically(registry.db, async (unit) => {
+        const rules = new NumberingRepo(unit.db);
+        const before = (await rules.list()).find((r) => r.type === type);
+        const saved = await rules.put(type, pattern);
+        unit.audit({
+          actorId: c.get('principal').userId,
+          entityType: 'numbering_rule',
+          entityId: type,
+          action: 'save',
+          before: before ? { pattern: before.pattern } : undefined,
+          after: { pattern },
+        });
+        return saved;
       });
       return c.json({ ...rule, example: example(type, pattern) }, 200);
     },

@@ -4,7 +4,8 @@ import { type Playbook, playbookSchema } from '@shared/schemas/playbook';
 import { z } from 'zod';
 import type { StoredPlaybook } from '../analysis/playbook-store';
 import { managesRegistry, type Principal } from '../auth/principal';
-import { VersionConflictError } from '../db/repos/library';
+import { atomically } from '../db/atomically';
+import { LibraryRepo, VersionConflictError } from '../db/repos/library';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import type { ApiApp } from '../http/env';
 import type { Registry } from '../registry';
@@ -155,21 +156,24 @@ export function registerPlaybookRoutes(app: ApiApp, registry: Registry): void {
         });
       }
       try {
-        const saved = await store.repo.save<Playbook>(
-          'playbook',
-          id,
-          (version) => ({
-            data: { ...playbook, version: String(version) },
-            index: { language: playbook.language, category: null, searchText: id },
-          }),
-          { note: note ?? null, createdBy: p.userId, expectedVersion: baseVersion },
-        );
-        await registry.audit.append({
-          actorId: p.userId,
-          entityType: 'playbook',
-          entityId: id,
-          action: 'save',
-          after: { version: saved.version, note: note ?? null },
+        const saved = await atomically(registry.db, async (unit) => {
+          const stored = await new LibraryRepo(unit.db).save<Playbook>(
+            'playbook',
+            id,
+            (version) => ({
+              data: { ...playbook, version: String(version) },
+              index: { language: playbook.language, category: null, searchText: id },
+            }),
+            { note: note ?? null, createdBy: p.userId, expectedVersion: baseVersion },
+          );
+          unit.audit({
+            actorId: p.userId,
+            entityType: 'playbook',
+            entityId: id,
+            action: 'save',
+            after: { version: stored.version, note: note ?? null },
+          });
+          return stored;
         });
         return c.json({ playbook: saved.data, version: saved.version, shipped: false }, 200);
       } catch (err) {
@@ -194,20 +198,17 @@ export function registerPlaybookRoutes(app: ApiApp, registry: Registry): void {
       const { id } = c.req.valid('param');
       const current = await store.repo.get<Playbook>('playbook', id);
       if (!current || current.archived) throw notFound(`Saved playbook ${id}`);
-      await store.repo.save<Playbook>(
-        'playbook',
-        id,
-        () => ({
-          data: current.data,
-          index: { language: current.data.language, category: null, searchText: id },
-        }),
-        { note: 'archived', createdBy: p.userId, archived: true },
-      );
-      await registry.audit.append({
-        actorId: p.userId,
-        entityType: 'playbook',
-        entityId: id,
-        action: 'archive',
+      await atomically(registry.db, async (unit) => {
+        await new LibraryRepo(unit.db).save<Playbook>(
+          'playbook',
+          id,
+          () => ({
+            data: current.data,
+            index: { language: current.data.language, category: null, searchText: id },
+          }),
+          { note: 'archived', createdBy: p.userId, archived: true },
+        );
+        unit.audit({ actorId: p.userId, entityType: 'playbook', entityId: id, action: 'archive' });
       });
       return c.body(null, 204);
     },

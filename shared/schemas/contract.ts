@@ -125,6 +125,16 @@ export const ContractPatch = z
   .meta({ id: 'ContractPatch' });
 export type ContractPatch = z.infer<typeof ContractPatch>;
 
+/** A legal hold: while set, the contract's documents may not be destroyed whatever its retention. */
+export const LegalHold = z
+  .object({
+    reason: z.string(),
+    by: z.string().meta({ description: 'User id of who placed the hold' }),
+    at: Timestamp,
+  })
+  .meta({ id: 'LegalHold' });
+export type LegalHold = z.infer<typeof LegalHold>;
+
 export const Contract = z
   .object({
     id: Id,
@@ -148,6 +158,12 @@ export const Contract = z
     createdBy: z.string().nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    legalHold: LegalHold.nullable(),
+    retentionUntil: z.string().nullable().meta({
+      description:
+        'Retention runs until this date (YYYY-MM-DD), from the retention policy of the type; on and after it the contract is due for destruction review. Null while the contract has no end.',
+      example: '2034-12-31',
+    }),
   })
   .meta({ id: 'Contract' });
 export type Contract = z.infer<typeof Contract>;

@@ -15,6 +15,7 @@ export const AUDIT_ENTITIES = [
   'numbering_rule',
   'clause',
   'playbook',
+  'retention_policy',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -12,6 +12,7 @@ import { newId, nowIso } from '../../ids';
 import type { Db } from '../kysely';
 import type { ContractsTable, Database } from '../schema';
 import type { AuditRepo } from './audit';
+import { type ContractRetention, NO_RETENTION, retentionOf } from './retention';
 
 type Row = ContractsTable;
 type Q = SelectQueryBuilder<Database, 'contracts', object>;
@@ -24,7 +25,11 @@ const parse = <T>(json: string, fallback: T): T => {
   }
 };
 
-export function toContract(row: Row, parties: { name: string; role: string }[]): Contract {
+/** A contract row as the API shows it, without the retention fields (those need other tables). */
+export function toContract(
+  row: Row,
+  parties: { name: string; role: string }[],
+): Omit<Contract, keyof ContractRetention> {
   return {
     id: row.id,
     number: row.number,
@@ -320,7 +325,11 @@ export class ContractsRepo {
 
   async hydrate(rows: Row[]): Promise<Contract[]> {
     const parties = await this.partiesOf(rows.map((r) => r.id));
-    return rows.map((r) => toContract(r, parties.get(r.id) ?? []));
+    const retention = await retentionOf(this.d, rows);
+    return rows.map((r) => ({
+      ...toContract(r, parties.get(r.id) ?? []),
+      ...(retention.get(r.id) ?? NO_RETENTION),
+    }));
   }
 
   /** Reads a contract without access checks (internal use). */
