@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '../../auth/principal';
 import { hashPassword } from '../../auth/secrets';
+import { atomically } from '../../db/atomically';
 import { withRegistry } from '../open';
 import type { RegisterCommand } from './index';
 
@@ -29,12 +30,24 @@ export const registerUsers: RegisterCommand = (program) => {
         await withRegistry(async (r) => {
           if (await r.users.byEmailWithHash(o.email))
             throw new Error(`A user with email ${o.email} exists already.`);
-          const u = await r.users.create({
-            email: o.email,
-            name: o.name ?? o.email.split('@')[0] ?? o.email,
-            role: o.role as Role,
-            department: o.department ?? null,
-            passwordHash: o.password ? await hashPassword(o.password) : null,
+          const passwordHash = o.password ? await hashPassword(o.password) : null;
+          const u = await atomically(r.db, async (unit) => {
+            const created = await unit.users.create({
+              email: o.email,
+              name: o.name ?? o.email.split('@')[0] ?? o.email,
+              role: o.role as Role,
+              department: o.department ?? null,
+              passwordHash,
+            });
+            // No actor: the command line acts as the system, like contracts it imports.
+            unit.audit({
+              actorId: null,
+              entityType: 'user',
+              entityId: created.id,
+              action: 'create',
+              after: { ...created, passwordSet: passwordHash !== null, source: 'cli' },
+            });
+            return created;
           });
           console.log(`Added ${u.email} (${u.role}${u.department ? `, ${u.department}` : ''}) as ${u.id}`);
           if (o.token) console.log(`API token: ${(await r.users.createToken(u.id, 'cli')).token}`);

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../server/cli/main';
+import { CLI_PRINCIPAL } from '../../../server/cli/ops/principal';
 import { makePdf } from '../../../server/cli/ops/sample-documents';
-import { scratchDir, utf8Csv, writeTree } from './helpers';
+import { openTestRegistry, scratchDir, utf8Csv, writeTree } from './helpers';
 
 let scratch: ReturnType<typeof scratchDir>;
 let logged: string[];
@@ -82,6 +83,30 @@ describe('the pactfile commands', () => {
     expect(await pactfile('restore', backup)).toBe(0);
     expect(await pactfile('export', '--format', 'csv', '--out', join(scratch.dir, 'restored.csv'))).toBe(0);
     expect(readFileSync(join(scratch.dir, 'restored.csv'), 'utf8')).toContain('合同乙');
+  });
+
+  it('user add creates the user with an audit entry by the system, and refuses a taken email', async () => {
+    expect(await pactfile('user', 'add', '--email', 'li.na@example.cn', '--role', 'legal')).toBe(0);
+    expect(logged.at(-1)).toMatch(/^Added li\.na@example\.cn \(legal\) as /);
+    expect(await pactfile('user', 'add', '--email', 'li.na@example.cn')).toBe(2);
+    expect(logged.at(-1)).toContain('A user with email li.na@example.cn exists already.');
+
+    const t = await openTestRegistry(process.env.DATA_DIR ?? '');
+    try {
+      const user = await t.registry.users.byEmailWithHash('li.na@example.cn');
+      const entries = await t.registry.audit.list({ entity: 'user', limit: 10 }, CLI_PRINCIPAL);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({
+        action: 'create',
+        actorId: null,
+        entityId: user?.id,
+        after: { email: 'li.na@example.cn', role: 'legal', passwordSet: false, source: 'cli' },
+      });
+      expect(JSON.stringify(entries[0])).not.toContain('passwordHash');
+      expect(await t.registry.audit.verify()).toMatchObject({ ok: true });
+    } finally {
+      await t.close();
+    }
   });
 
   it('demo prints how to sign in, in Chinese when the locale is', async () => {
