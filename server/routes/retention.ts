@@ -8,6 +8,7 @@ import { loadPolicies, RetentionRepo } from '../db/repos/retention';
 import { conflict, forbidden } from '../errors';
 import type { ApiApp, AppEnv } from '../http/env';
 import { todayUtc } from '../obligations/calendar-date';
+import { emitWebhookEvent } from '../obligations/webhook-events';
 import type { Registry } from '../registry';
 import {
   destroyDocuments,
@@ -194,7 +195,9 @@ export function registerRetentionRoutes(app: ApiApp, registry: Registry): void {
       const { id } = c.req.valid('param');
       await visibleContract(registry, id, p);
       await repo.placeHold(id, c.req.valid('json').reason, p.userId);
-      return c.json(await visibleContract(registry, id, p), 200);
+      const held = await visibleContract(registry, id, p);
+      await emitWebhookEvent(registry, 'contract.legal_hold_placed', held);
+      return c.json(held, 200);
     },
   );
 
@@ -220,7 +223,9 @@ export function registerRetentionRoutes(app: ApiApp, registry: Registry): void {
       const released = await repo.releaseHold(id, p.userId);
       if (!released)
         throw conflict('The contract is not under legal hold.', { detailZh: '该合同未被法律保全。' });
-      return c.json(await visibleContract(registry, id, p), 200);
+      const lifted = await visibleContract(registry, id, p);
+      await emitWebhookEvent(registry, 'contract.legal_hold_lifted', lifted);
+      return c.json(lifted, 200);
     },
   );
 
@@ -273,10 +278,13 @@ export function registerRetentionRoutes(app: ApiApp, registry: Registry): void {
         return c.json({ decision: 'keep' as const, contract: await visibleContract(registry, id, p) }, 200);
       }
       const outcome = await destroyDocuments(registry, contract, p, comment, today);
-      return c.json(
-        { decision: 'destroy' as const, contract: await visibleContract(registry, id, p), ...outcome },
-        200,
-      );
+      const answer = {
+        decision: 'destroy' as const,
+        contract: await visibleContract(registry, id, p),
+        ...outcome,
+      };
+      await emitWebhookEvent(registry, 'contract.documents_destroyed', { ...answer.contract, ...outcome });
+      return c.json(answer, 200);
     },
   );
 }

@@ -26,6 +26,7 @@ describe.each(DIALECTS)('retention API on %s', (dialect) => {
   let sdStaff: Caller;
   let hrStaff: Caller;
   let sdViewer: Caller;
+  let hookId = '';
   const today = todayUtc();
   const ids: Record<string, string> = {};
 
@@ -65,6 +66,12 @@ describe.each(DIALECTS)('retention API on %s', (dialect) => {
     sdStaff = await signIn(t, { email: 'sd@example.com', role: 'staff', department: 'SD' });
     hrStaff = await signIn(t, { email: 'hr@example.com', role: 'staff', department: 'HR' });
     sdViewer = await signIn(t, { email: 'viewer@example.com', role: 'viewer', department: 'SD' });
+    const hook = await admin.json<{ id: string }>('POST', '/api/webhooks', {
+      url: 'http://127.0.0.1:9/retention',
+      events: ['contract.legal_hold_placed', 'contract.legal_hold_lifted', 'contract.documents_destroyed'],
+    });
+    expect(hook.status).toBe(201);
+    hookId = hook.body.id;
     // Expired long ago: 2010-06-30 + 10 years → due since 2020-06-30.
     ids.old = await create({
       title: '旧销售合同',
@@ -373,6 +380,15 @@ describe.each(DIALECTS)('retention API on %s', (dialect) => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const destroyedEntries = (await auditOf(id)).filter((e) => e.action === 'destroy' && e.entityId === v);
     expect(destroyedEntries).toHaveLength(1);
+  });
+
+  it('announces holds and destructions to the webhooks subscribed to them', async () => {
+    const res = await admin.json<{ items: { event: string }[] }>('GET', `/api/webhooks/${hookId}/deliveries`);
+    const events = res.body.items.map((d) => d.event);
+    expect(events.filter((e) => e === 'contract.legal_hold_placed').length).toBeGreaterThanOrEqual(1);
+    expect(events.filter((e) => e === 'contract.legal_hold_lifted').length).toBeGreaterThanOrEqual(1);
+    // Two contracts were destroyed above (one of them by two reviewers at once: announced once).
+    expect(events.filter((e) => e === 'contract.documents_destroyed')).toHaveLength(2);
   });
 
   it('leaves the audit chain intact', async () => {
