@@ -94,6 +94,21 @@ export async function versionDestruction(
   return row ? { versionId, contractId: row.contract_id, destroyedAt: row.destroyed_at } : undefined;
 }
 
+/** The versions, each with the moment its file was destroyed (null while it exists). */
+export async function withDestroyedAt<V extends { id: string; contractId: string }>(
+  deps: Pick<Deps, 'db'>,
+  contractId: string,
+  versions: V[],
+): Promise<Array<V & { destroyedAt: string | null }>> {
+  const rows = await withRetention(deps.db.db)
+    .selectFrom('destroyed_versions')
+    .select(['version_id', 'destroyed_at'])
+    .where('contract_id', '=', contractId)
+    .execute();
+  const at = new Map(rows.map((r) => [r.version_id, r.destroyed_at]));
+  return versions.map((v) => ({ ...v, destroyedAt: at.get(v.id) ?? null }));
+}
+
 /** 410 for a version whose file was destroyed. */
 export const versionGone = (versionId: string, destroyedAt: string) =>
   new HttpProblem(

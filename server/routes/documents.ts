@@ -11,6 +11,7 @@ import { addFileVersion, FileRejectedError, storeBlob, UPLOAD_TYPES } from '../i
 import { contentDisposition } from '../ingest/filename';
 import { emitWebhookEvent } from '../obligations/webhook-events';
 import type { Registry } from '../registry';
+import { withDestroyedAt } from '../retention/destruction-review';
 import { visibleContract } from './contracts';
 import { errorResponses, json, jsonBody, notFoundResponse, problemOf } from './openapi-helpers';
 
@@ -46,6 +47,9 @@ export const VersionOut = z
       error: z.string().nullable(),
       pageCount: z.number().int().nullable(),
       length: z.number().int(),
+    }),
+    destroyedAt: z.string().nullable().meta({
+      description: 'When its file was destroyed at the end of retention (downloads then answer 410)',
     }),
   })
   .meta({ id: 'Version' });
@@ -220,7 +224,9 @@ export function registerDocumentRoutes(app: ApiApp, registry: Registry): void {
           p,
         );
         if (!added.duplicate) await emitWebhookEvent(registry, 'version.added', added.version);
-        return c.json(added, added.duplicate ? 200 : 201);
+        // A version just added, or found with the same bytes, still has its file.
+        const answer = { ...added, version: { ...added.version, destroyedAt: null } };
+        return c.json(answer, added.duplicate ? 200 : 201);
       } catch (err) {
         throw asProblem(err);
       }
@@ -239,7 +245,7 @@ export function registerDocumentRoutes(app: ApiApp, registry: Registry): void {
     async (c) => {
       const { id } = c.req.valid('param');
       await visibleContract(registry, id, c.get('principal'));
-      return c.json(await registry.versions.listForContract(id), 200);
+      return c.json(await withDestroyedAt(registry, id, await registry.versions.listForContract(id)), 200);
     },
   );
 
@@ -261,7 +267,10 @@ export function registerDocumentRoutes(app: ApiApp, registry: Registry): void {
     }),
     async (c) => {
       const { id, versionId } = c.req.valid('param');
-      return c.json(await versionOf(id, versionId, c.get('principal')), 200);
+      const [version] = await withDestroyedAt(registry, id, [
+        await versionOf(id, versionId, c.get('principal')),
+      ]);
+      return c.json(version, 200);
     },
   );
 

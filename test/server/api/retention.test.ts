@@ -335,15 +335,24 @@ describe.each(DIALECTS)('retention API on %s', (dialect) => {
     expect(new Uint8Array(await kept.arrayBuffer())).toEqual(shared);
     // The metadata stays.
     expect(await contract(ids.old as string)).toMatchObject({ title: '旧销售合同', versionCount: 3 });
-    const versions = await legal.json<{ id: string; filename: string; text: { length: number } }[]>(
-      'GET',
-      `/api/contracts/${ids.old}/versions`,
-    );
-    expect(versions.body.map((v) => [v.id, v.filename, v.text.length])).toEqual([
-      [v1, 'draft.pdf', 0],
-      [v2, 'signed.pdf', 0],
-      [v3, 'terms.pdf', 0],
+    const versions = await legal.json<
+      { id: string; filename: string; text: { length: number }; destroyedAt: string | null }[]
+    >('GET', `/api/contracts/${ids.old}/versions`);
+    expect(versions.body.map((v) => [v.id, v.filename, v.text.length, v.destroyedAt?.slice(0, 10)])).toEqual([
+      [v1, 'draft.pdf', 0, today],
+      [v2, 'signed.pdf', 0, today],
+      [v3, 'terms.pdf', 0, today],
     ]);
+    const one = await legal.json<{ destroyedAt: string | null }>(
+      'GET',
+      `/api/contracts/${ids.old}/versions/${v2}`,
+    );
+    expect(one.body.destroyedAt?.slice(0, 10)).toBe(today);
+    const keptVersion = await legal.json<{ destroyedAt: string | null }>(
+      'GET',
+      `/api/contracts/${ids.future}/versions/${other}`,
+    );
+    expect(keptVersion.body.destroyedAt).toBeNull();
     // Filing the same bytes again elsewhere works: the registry no longer holds them.
     expect(
       (await legal.json<{ stored: boolean }>('GET', `/api/blobs/${sha256(own1)}/filings`)).body.stored,
