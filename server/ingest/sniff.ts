@@ -15,12 +15,23 @@ export const MEDIA_TYPES: Record<SniffedType, string> = {
 
 const startsWith = (bytes: Uint8Array, magic: number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 
+/** Where the sample ends once a multi-byte character cut at its end is left out. */
+export function completeUtf8End(head: Uint8Array): number {
+  let lead = head.length - 1;
+  // Back over at most three continuation bytes (10xxxxxx) to the byte that starts the last character.
+  while (lead >= 0 && head.length - lead <= 3 && ((head[lead] ?? 0) & 0xc0) === 0x80) lead--;
+  if (lead < 0) return head.length;
+  const b = head[lead] ?? 0;
+  const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  return head.length - lead < needed ? lead : head.length;
+}
+
 function looksLikeUtf8Text(head: Uint8Array): boolean {
   if (head.length === 0) return false;
   if (head.includes(0)) return false;
   try {
-    // A cut multi-byte character at the end of the sample is fine.
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 4)));
+    // The sample may end inside a character; a file that fits in it is checked whole.
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, completeUtf8End(head)));
     return true;
   } catch {
     return false;

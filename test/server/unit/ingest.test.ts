@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../../server/ingest/extract-text';
 import { contentDisposition, safeFilename } from '../../../server/ingest/filename';
-import { nameMatchesBytes, sniffType } from '../../../server/ingest/sniff';
+import { completeUtf8End, nameMatchesBytes, sniffType } from '../../../server/ingest/sniff';
 import { assertZipExpandsWithin, ZipTooLargeError } from '../../../server/ingest/zip-guard';
 import { makeChinesePdf, makeDocx, makePdf } from '../../helpers/files';
 
@@ -34,6 +34,16 @@ describe('file types from bytes', () => {
     expect(sniffType(makeDocx(['x']))).toBe('docx');
     expect(sniffType(new TextEncoder().encode('合同正文 plain text'))).toBe('text');
     expect(sniffType(new Uint8Array([0x4d, 0x5a, 0, 0, 0xff]))).toBe('unknown');
+  });
+
+  it('reads short Chinese text whole, and a sample cut inside a character as text too', () => {
+    const utf8 = new TextEncoder().encode('争议提交上海国际仲裁中心仲裁。');
+    expect(sniffType(utf8)).toBe('text');
+    for (const cut of [1, 2]) expect(sniffType(utf8.subarray(0, utf8.length - cut))).toBe('text');
+    expect(completeUtf8End(utf8.subarray(0, utf8.length - 1))).toBe(utf8.length - 3);
+    expect(completeUtf8End(utf8)).toBe(utf8.length);
+    // Invalid UTF-8 in the middle (GBK bytes) is not taken for text.
+    expect(sniffType(new Uint8Array([0xd6, 0xd9, 0xb2, 0xc3, 0x41, 0x42, 0x43, 0x44, 0x45]))).toBe('unknown');
   });
 
   it('checks a name against the bytes', () => {
