@@ -3,6 +3,7 @@
  * punctuation; runs of Chinese/Japanese characters are split into words with `Intl.Segmenter`. A `{{name}}`
  * placeholder, or a filled variable's value when its span is known, is a single token.
  */
+import { segments } from '@shared/text/segment';
 import type { VariableSpan } from './types';
 
 export type TokenKind = 'word' | 'number' | 'space' | 'punct' | 'variable';
@@ -35,14 +36,8 @@ const TOKEN = new RegExp(
   'gv',
 );
 
-let segmenter: Intl.Segmenter | undefined;
-function cjkSegmenter(): Intl.Segmenter {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  return segmenter;
-}
-
 function pushCjk(run: string, offset: number, out: Token[]): void {
-  for (const s of cjkSegmenter().segment(run)) {
+  for (const s of segments(run, 'zh')) {
     const kind: TokenKind = s.isWordLike ? 'word' : /^\s+$/.test(s.segment) ? 'space' : 'punct';
     out.push({ text: s.segment, start: offset + s.index, end: offset + s.index + s.segment.length, kind });
   }

@@ -3,7 +3,8 @@
  * Intl.Segmenter; Chinese words of three or more characters also get their two-character pieces,
  * so a query for 协议 finds 协议书 even where the segmenter cut the text differently.
  */
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+import { segments } from '@shared/text/segment';
+
 const HAN = /\p{Script=Han}/u;
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
@@ -11,7 +12,7 @@ const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 /** Words of a text, folded (NFKC, lower case), in order. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const seg of segmenter.segment(fold(text))) if (seg.isWordLike) out.push(seg.segment);
+  for (const seg of segments(fold(text))) if (seg.isWordLike) out.push(seg.segment);
   return out;
 }
 
@@ -22,10 +23,10 @@ export function words(text: string): string[] {
 export function segmentedText(text: string): string {
   let out = '';
   let prevWord = false;
-  for (const seg of segmenter.segment(fold(text))) {
+  for (const seg of segments(fold(text))) {
     if (seg.isWordLike && prevWord) out += ' ';
     out += seg.segment;
-    prevWord = seg.isWordLike === true;
+    prevWord = seg.isWordLike;
   }
   return out;
 }
