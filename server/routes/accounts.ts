@@ -24,6 +24,10 @@ export const UserOut = z
   })
   .meta({ id: 'User' });
 
+const Person = z
+  .object({ id: z.string(), name: z.string(), email: z.string(), department: z.string().nullable() })
+  .meta({ id: 'Person' });
+
 const Password = z.string().min(8, 'must be at least 8 characters').max(200);
 
 export const UserCreate = z
@@ -178,6 +182,38 @@ export function registerAccountRoutes(app: ApiApp, registry: Registry): void {
     async (c) => {
       requireAdmin(c.get('principal').role);
       return c.json(await registry.users.list(), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/people',
+      tags,
+      summary: 'Names of the registry’s people, for anyone signed in',
+      description:
+        'What approval steps, audit trails and owners need to show a person by name: id, name, email and department, without role or state. `ids` (comma-separated, at most 200) limits the answer to those people, disabled ones included; without it, the people who can still sign in.',
+      request: {
+        query: z.object({
+          ids: z
+            .string()
+            .optional()
+            .transform((v) =>
+              v ? [...new Set(v.split(',').map((x) => x.trim()))].filter(Boolean) : undefined,
+            )
+            .refine((v) => !v || v.length <= 200, 'at most 200 ids'),
+        }),
+      },
+      responses: { 200: json(z.array(Person), 'The people'), ...errorResponses },
+    }),
+    async (c) => {
+      const { ids } = c.req.valid('query');
+      const wanted = ids ? new Set(ids) : null;
+      const people = (await registry.users.list()).filter((u) => (wanted ? wanted.has(u.id) : !u.disabled));
+      return c.json(
+        people.map(({ id, name, email, department }) => ({ id, name, email, department })),
+        200,
+      );
     },
   );
 

@@ -98,6 +98,33 @@ describe.each(DIALECTS)('accounts and access on %s', (dialect) => {
     ).toBe(403);
   });
 
+  it('names people to anyone signed in, without their role, disabled ones only when asked by id', async () => {
+    type Person = Record<string, unknown> & { id: string; name: string };
+    const everyone = await pdViewer.json<Person[]>('GET', '/api/people');
+    expect(everyone.status).toBe(200);
+    expect(everyone.body.map((p) => p.id)).toContain(sdStaff.userId);
+    expect(everyone.body.find((p) => p.id === sdStaff.userId)).toEqual({
+      id: sdStaff.userId,
+      name: 'sd',
+      email: 'sd@example.com',
+      department: 'SD',
+    });
+    const gone = await signIn(t, { email: 'left@example.com', role: 'staff' });
+    expect((await admin.json('PATCH', `/api/users/${gone.userId}`, { disabled: true })).status).toBe(200);
+    expect((await pdViewer.json<Person[]>('GET', '/api/people')).body.map((p) => p.id)).not.toContain(
+      gone.userId,
+    );
+    const asked = await pdViewer.json<Person[]>(
+      'GET',
+      `/api/people?ids=${gone.userId},${admin.userId},nobody`,
+    );
+    expect(asked.body.map((p) => p.name).sort()).toEqual(['admin', 'left']);
+    const tooMany = Array.from({ length: 201 }, (_, i) => `u${i}`).join(',');
+    const refused = await pdViewer.req('GET', `/api/people?ids=${tooMany}`);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('refuses a second user with the same email', async () => {
     const dup = await admin.json('POST', '/api/users', { email: 'SD@example.com', name: 'x', role: 'staff' });
     expect(dup.status).toBe(409);
