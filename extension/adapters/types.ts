@@ -13,6 +13,11 @@ export type SourceSite =
 export interface FetchRecipe {
   url: string;
   credentials: 'include' | 'omit';
+  /**
+   * Set when the site serves the file only to its own pages (a session token the page holds, not only
+   * cookies): the bytes are then fetched by an open page of this origin instead of by the background.
+   */
+  pageOrigin?: string;
 }
 
 export interface Sender {

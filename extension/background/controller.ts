@@ -10,7 +10,12 @@ import { createRegistryClient, type DueReminder, type FetchFn } from '../registr
 import { type Language, resolveLanguage } from '../ui/i18n';
 import { prefillFiling } from '../ui/prefill';
 import { candidateFromLink, type LinkClick } from './link-capture';
-import { pollReminders, type ReminderPollOutcome } from './reminders';
+import {
+  completeReminder,
+  pollReminders,
+  type ReminderDoneOutcome,
+  type ReminderPollOutcome,
+} from './reminders';
 
 /** The browser as the background sees it, behind small functions (the real ones wrap `chrome.*`). */
 export interface BackgroundPorts {
@@ -36,6 +41,8 @@ export type MessageOrigin = { kind: 'content-script'; tabId: number } | { kind: 
 export class BackgroundController {
   readonly queue: CaptureQueue;
   readonly checker: DocumentChecker;
+  /** Freeing the leases of the worker before this one, done once before this worker's first drain. */
+  private recovered: Promise<unknown> | null = null;
 
   constructor(private readonly ports: BackgroundPorts) {
     const registry = async () => {
@@ -53,6 +60,9 @@ export class BackgroundController {
 
   /** Files what is due, then sets the alarm for what waits. */
   async drain(): Promise<DrainReport> {
+    // A worker stopped mid-upload leaves its job leased: this worker takes it over at once.
+    this.recovered ??= this.queue.releaseStaleLeases().catch(() => 0);
+    await this.recovered;
     const report = await this.queue.drain();
     if (report.nextDueAt !== null && !report.signedOut) await this.ports.scheduleDrain(report.nextDueAt);
     return report;
@@ -75,6 +85,17 @@ export class BackgroundController {
       notify: (r) => this.ports.notify(r, lang),
       now: this.ports.now ?? Date.now,
     });
+  }
+
+  /** "Mark done" on a reminder's notification: tells the registry, and takes it off the panel's list. */
+  async markReminderDone(reminderId: string): Promise<ReminderDoneOutcome> {
+    const s = await loadSettings(this.ports.settings);
+    const client =
+      s.registryUrl && s.token ? createRegistryClient(this.ports.fetchFn, s.registryUrl, s.token) : null;
+    return completeReminder(
+      { markDone: client ? (id) => client.markReminderDone(id) : null, area: this.ports.settings },
+      reminderId,
+    );
   }
 
   /** After signing in again, filings refused for being signed out go again. */

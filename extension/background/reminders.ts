@@ -1,6 +1,7 @@
 import type { KeyValueArea } from '../browser/settings';
+import type { LocalizedMessage } from '../queue/types';
 import type { DueReminder } from '../registry/client';
-import { RegistryError } from '../registry/errors';
+import { describeRegistryError, RegistryError } from '../registry/errors';
 
 export const REMINDERS_ALARM = 'pactfile-reminders';
 export const REMINDERS_POLL_MINUTES = 30;
@@ -64,4 +65,53 @@ export async function pollReminders(deps: {
   const notified = [...announced.map((r) => r.id), ...stored.notified].slice(0, NOTIFIED_LIMIT);
   await deps.area.set({ [REMINDERS_KEY]: { items: due, notified, checkedAt: deps.now() } });
   return { status: 'ok', due: due.length, announced };
+}
+
+/** A reminder's notification id: a click on it opens the contract, its button marks the reminder done. */
+export const REMINDER_NOTIFICATION_PREFIX = 'reminder:';
+
+export function reminderNotificationId(r: Pick<DueReminder, 'id' | 'contractId'>): string {
+  return `${REMINDER_NOTIFICATION_PREFIX}${r.contractId}:${r.id}`;
+}
+
+/** The contract and reminder a notification is about, or null for another notification. */
+export function parseReminderNotificationId(id: string): { contractId: string; reminderId: string } | null {
+  if (!id.startsWith(REMINDER_NOTIFICATION_PREFIX)) return null;
+  const rest = id.slice(REMINDER_NOTIFICATION_PREFIX.length);
+  const colon = rest.indexOf(':');
+  if (colon <= 0 || colon === rest.length - 1) return null;
+  return { contractId: rest.slice(0, colon), reminderId: rest.slice(colon + 1) };
+}
+
+export type ReminderDoneOutcome =
+  | { status: 'done' }
+  | { status: 'signed-out' }
+  | { status: 'failed'; error: LocalizedMessage };
+
+/**
+ * Marks a reminder done on the registry, then takes it off the list the side panel shows. A reminder the
+ * registry no longer has (404) is taken off too: there is nothing left to do about it.
+ */
+export async function completeReminder(
+  deps: { markDone: ((id: string) => Promise<void>) | null; area: KeyValueArea },
+  reminderId: string,
+): Promise<ReminderDoneOutcome> {
+  if (!deps.markDone) return { status: 'signed-out' };
+  try {
+    await deps.markDone(reminderId);
+  } catch (err) {
+    if (!(err instanceof RegistryError)) {
+      const detail = err instanceof Error ? err.message : String(err);
+      return {
+        status: 'failed',
+        error: { code: 'unexpected', zh: `意外错误：${detail}`, en: `Unexpected error: ${detail}` },
+      };
+    }
+    if (err.status !== 404) return { status: 'failed', error: describeRegistryError(err) };
+  }
+  const stored = await loadReminders(deps.area);
+  await deps.area.set({
+    [REMINDERS_KEY]: { ...stored, items: stored.items.filter((r) => r.id !== reminderId) },
+  });
+  return { status: 'done' };
 }

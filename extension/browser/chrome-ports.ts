@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundPorts } from '../background/controller';
+import { reminderNotificationId } from '../background/reminders';
 import { CaptureDb } from '../queue/db';
 import { createFetchBytes } from '../queue/download';
+import { createPageFetchBytes } from '../queue/page-fetch';
+import { translate } from '../ui/i18n';
 import { describeReminder } from '../ui/RemindersList';
-
-/** A reminder's notification id: a click on it opens the contract. */
-export const REMINDER_NOTIFICATION_PREFIX = 'reminder:';
 
 export const DRAIN_ALARM = 'pactfile-drain';
 /** Chrome does not fire alarms sooner than 30 s after they are set. */
@@ -24,21 +24,38 @@ export function chromePorts(): BackgroundPorts {
       remove: (k) => session.remove(k),
     },
     fetchFn: (input, init) => fetch(input, init),
-    fetchBytes: createFetchBytes((input, init) => fetch(input, init)),
+    fetchBytes: createFetchBytes(
+      (input, init) => fetch(input, init),
+      createPageFetchBytes({
+        tabsOf: async (origin) =>
+          (await browser.tabs.query({ url: `${origin}/*` })).flatMap((t) =>
+            t.id === undefined ? [] : [t.id],
+          ),
+        ask: (tabId, request) => browser.tabs.sendMessage(tabId, request),
+      }),
+    ),
     async scheduleDrain(at) {
       await browser.alarms.create(DRAIN_ALARM, { when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS) });
     },
     uiLanguage: () => browser.i18n.getUILanguage(),
     async notify(reminder, lang) {
-      await browser.notifications.create(
-        `${REMINDER_NOTIFICATION_PREFIX}${reminder.contractId}:${reminder.id}`,
-        {
-          type: 'basic',
-          iconUrl: new URL('/icon/128.png', location.origin).href,
-          title: `${reminder.number} · ${reminder.title}`,
-          message: describeReminder(lang, reminder),
-        },
-      );
+      const id = reminderNotificationId(reminder);
+      const options = {
+        type: 'basic' as const,
+        iconUrl: new URL('/icon/128.png', location.origin).href,
+        title: `${reminder.number} · ${reminder.title}`,
+        message: describeReminder(lang, reminder),
+      };
+      try {
+        // Button 0: handled by the background's `notifications.onButtonClicked`.
+        await browser.notifications.create(id, {
+          ...options,
+          buttons: [{ title: translate(lang, 'reminderMarkDone') }],
+        });
+      } catch {
+        // Firefox refuses notification buttons: the notification goes without.
+        await browser.notifications.create(id, options);
+      }
     },
     async setBadge(tabId, count) {
       // Firefox's MV2 build has `browserAction` where Chrome has `action`.

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { findDocuments } from '../adapters';
 import type { ExtensionMessage } from '../messages';
+import { answerPageFetch, isPageFetchRequest } from '../queue/page-fetch';
 import { CONTENT_SCRIPT_MATCHES } from '../sites';
 
 /** Reads the page with its site's adapter, and again when the page changes (webmail is a single-page app). */
@@ -40,6 +41,12 @@ export default defineContentScript({
         last = '';
         report();
       }
+    });
+    // Files the site serves only to its own pages: fetched here, with the session the page holds.
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+      if (!isPageFetchRequest(message)) return false;
+      void answerPageFetch(message, document.cookie, fetch.bind(globalThis)).then(sendResponse);
+      return true;
     });
     report();
   },

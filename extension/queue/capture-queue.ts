@@ -25,6 +25,8 @@ export interface CaptureQueueDeps {
   backoff?: BackoffPolicy;
   /** How long a worker may hold a job before another may take it over (the service worker may be stopped). */
   leaseMs?: number;
+  /** This worker instance's id, written on the leases it takes. */
+  workerId?: string;
 }
 
 export interface DrainReport {
@@ -62,6 +64,8 @@ export class CaptureQueue {
   private readonly newId: () => string;
   private readonly backoff: BackoffPolicy;
   private readonly leaseMs: number;
+  /** Names this worker instance on the leases it takes. */
+  readonly workerId: string;
   private draining: Promise<DrainReport> | null = null;
   private drainAgain = false;
 
@@ -72,6 +76,23 @@ export class CaptureQueue {
     this.newId = deps.newId ?? (() => crypto.randomUUID());
     this.backoff = deps.backoff ?? DEFAULT_BACKOFF;
     this.leaseMs = deps.leaseMs ?? 120_000;
+    this.workerId = deps.workerId ?? this.newId();
+  }
+
+  /**
+   * Makes the jobs leased by other worker instances due at once. A browser runs one service worker of an
+   * extension at a time, so when this one starts, any lease another holds was left by a worker that was
+   * stopped mid-way; waiting for it to run out would only delay the filing. Nothing is filed twice by
+   * taking the job again: the check-first upload and the idempotency key see what the stopped worker did.
+   * Call it once, when the worker starts, before the first drain.
+   */
+  async releaseStaleLeases(): Promise<number> {
+    const now = this.now();
+    return this.db.jobs
+      .where('state')
+      .equals('uploading')
+      .filter((j) => (j.leaseHolder ?? null) !== this.workerId)
+      .modify({ leaseUntil: now, leaseHolder: null, updatedAt: now });
   }
 
   /**
@@ -215,6 +236,7 @@ export class CaptureQueue {
         state: 'uploading',
         attempts: job.attempts + 1,
         leaseUntil: now + this.leaseMs,
+        leaseHolder: this.workerId,
         updatedAt: now,
       };
       await this.db.jobs.put(claimed);
@@ -231,7 +253,14 @@ export class CaptureQueue {
   }
 
   private async finish(job: CaptureJob, result: FilingResult): Promise<void> {
-    await this.update(job.id, { state: 'filed', step: null, result, lastError: null, leaseUntil: 0 });
+    await this.update(job.id, {
+      state: 'filed',
+      step: null,
+      result,
+      lastError: null,
+      leaseUntil: 0,
+      leaseHolder: null,
+    });
     if (job.sha256) await this.db.bytes.delete(job.sha256);
   }
 
@@ -352,11 +381,12 @@ export class CaptureQueue {
       await this.update(job.id, {
         state: 'retrying',
         leaseUntil: 0,
+        leaseHolder: null,
         lastError: reason,
         nextAttemptAt: now + backoffDelay(job.attempts, this.backoff, this.random),
       });
     } else {
-      await this.update(job.id, { state: 'failed', leaseUntil: 0, lastError: reason });
+      await this.update(job.id, { state: 'failed', leaseUntil: 0, leaseHolder: null, lastError: reason });
     }
   }
 }

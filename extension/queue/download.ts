@@ -17,9 +17,16 @@ export class DownloadError extends Error {
 
 export type FetchBytes = (recipe: FetchRecipe) => Promise<Uint8Array>;
 
-/** Fetches a document with the site's cookies. A web page instead of a file usually means a sign-in page. */
-export function createFetchBytes(fetchFn: typeof fetch): FetchBytes {
+/**
+ * Fetches a document with the site's cookies. A web page instead of a file usually means a sign-in page.
+ * Files the site serves only to its own pages (`pageOrigin`) go through `fromPage`.
+ */
+export function createFetchBytes(fetchFn: typeof fetch, fromPage?: FetchBytes): FetchBytes {
   return async (recipe) => {
+    if (recipe.pageOrigin) {
+      if (!fromPage) throw new DownloadError(0, 'this file can only be fetched by a page of its site');
+      return fromPage(recipe);
+    }
     let res: Response;
     try {
       res = await fetchFn(recipe.url, { credentials: recipe.credentials });

@@ -48,6 +48,8 @@ export interface CaptureJob {
   nextAttemptAt: number;
   /** While uploading: until when this worker holds the job. A worker stopped mid-way leaves a lease that runs out. */
   leaseUntil: number;
+  /** While uploading: the id of the worker instance holding the lease (absent on jobs queued before ids were kept). */
+  leaseHolder?: string | null;
   lastError: LocalizedMessage | null;
   result: FilingResult | null;
   createdAt: number;

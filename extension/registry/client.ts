@@ -1,6 +1,23 @@
 import type { Contract, ContractCreate, ContractPatch } from '@shared/schemas/contract';
 import type { Extraction } from '@shared/schemas/extraction';
 import type { Finding } from '@shared/schemas/finding';
+import type {
+  ApprovalDecision,
+  AuditEntry,
+  ContractApprovals,
+  ContractReminder,
+  DestructionDecision,
+  DestructionOutcome,
+  ExpiringReport,
+  InboxItem,
+  Obligation,
+  PaymentCollection,
+  Person,
+  ReportGroup,
+  RetentionDueItem,
+  SummaryReport,
+  VersionDeviations,
+} from '../ui/reviewer/types';
 import { RegistryError } from './errors';
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
@@ -62,6 +79,8 @@ export interface VersionInfo {
   sourceRef: string | null;
   createdAt: string;
   text: { status: 'pending' | 'done' | 'needs_ocr' | 'error'; pageCount: number | null };
+  /** When its file was destroyed at the end of retention (absent on older registries). */
+  destroyedAt?: string | null;
 }
 
 /** What the registry read from a version: `pending` until its text is extracted and analysed. */
@@ -119,6 +138,33 @@ export interface RegistryClient {
   /** The bytes of a version (a plain link would carry no Authorization header). */
   downloadVersion(contractId: string, versionId: string): Promise<Blob>;
   dueReminders(): Promise<DueReminder[]>;
+  /** Marks a reminder done (`POST /api/reminders/{id}/done`). */
+  markReminderDone(id: string): Promise<void>;
+  /** Moves a contract to another status of its lifecycle. */
+  transition(contractId: string, to: Contract['status'], comment?: string): Promise<Contract>;
+  approvals(contractId: string): Promise<ContractApprovals>;
+  decide(
+    contractId: string,
+    stepId: string,
+    decision: ApprovalDecision,
+    comment?: string,
+  ): Promise<ContractApprovals>;
+  inbox(): Promise<InboxItem[]>;
+  versionText(contractId: string, versionId: string): Promise<string>;
+  deviations(contractId: string, versionId: string): Promise<VersionDeviations>;
+  payments(contractId: string): Promise<PaymentCollection>;
+  obligations(contractId: string): Promise<Obligation[]>;
+  /** Every reminder of one contract, done ones included. */
+  contractReminders(contractId: string): Promise<ContractReminder[]>;
+  audit(contractId: string): Promise<AuditEntry[]>;
+  reportSummary(groupBy: ReportGroup): Promise<SummaryReport>;
+  reportExpiring(months: number): Promise<ExpiringReport>;
+  /** Names of the people with these ids (asked 200 at a time); an id the registry does not know is left out. */
+  people(ids: string[]): Promise<Person[]>;
+  placeLegalHold(contractId: string, reason: string): Promise<Contract>;
+  liftLegalHold(contractId: string): Promise<Contract>;
+  retentionDue(): Promise<RetentionDueItem[]>;
+  decideDestruction(contractId: string, decision: DestructionDecision): Promise<DestructionOutcome>;
 }
 
 /** The calls that file documents: what the capture queue needs of the registry. */
@@ -147,13 +193,15 @@ async function call(fetchFn: FetchFn, url: string, init: RequestInit): Promise<R
   }
   if (res.ok) return res;
   let detail = res.statusText;
+  let detailZh: string | undefined;
   try {
-    const problem = (await res.json()) as { detail?: string; title?: string };
+    const problem = (await res.json()) as { detail?: string; title?: string; detailZh?: unknown };
     detail = problem.detail ?? problem.title ?? detail;
+    if (typeof problem.detailZh === 'string') detailZh = problem.detailZh;
   } catch {
     // Not a problem document: keep the status text.
   }
-  throw new RegistryError(res.status, detail);
+  throw new RegistryError(res.status, detail, detailZh);
 }
 
 /** Signs in with email and password; answers the new API token. */
@@ -235,6 +283,63 @@ export function createRegistryClient(fetchFn: FetchFn, baseUrl: string, token: s
           headers: auth,
         })
       ).blob(),
+    transition: (contractId, to, comment) =>
+      post<Contract>(`/api/contracts/${path(contractId)}/transitions`, comment ? { to, comment } : { to }),
+    approvals: (contractId) => get<ContractApprovals>(`/api/contracts/${path(contractId)}/approvals`),
+    decide: (contractId, stepId, decision, comment) =>
+      post<ContractApprovals>(
+        `/api/contracts/${path(contractId)}/approvals/${path(stepId)}/${decision}`,
+        comment ? { comment } : {},
+      ),
+    inbox: () => get<InboxItem[]>('/api/me/inbox'),
+    versionText: async (contractId, versionId) =>
+      (
+        await call(fetchFn, `${baseUrl}/api/contracts/${path(contractId)}/versions/${path(versionId)}/text`, {
+          headers: auth,
+        })
+      ).text(),
+    deviations: (contractId, versionId) =>
+      get<VersionDeviations>(`/api/contracts/${path(contractId)}/versions/${path(versionId)}/deviations`),
+    payments: (contractId) => get<PaymentCollection>(`/api/contracts/${path(contractId)}/payments`),
+    obligations: async (contractId) =>
+      (await get<{ items: Obligation[] }>(`/api/contracts/${path(contractId)}/obligations`)).items,
+    contractReminders: async (contractId) =>
+      (await get<{ items: ContractReminder[] }>('/api/reminders')).items.filter(
+        (r) => r.contractId === contractId,
+      ),
+    audit: (contractId) => get<AuditEntry[]>(`/api/contracts/${path(contractId)}/audit?limit=1000`),
+    reportSummary: (groupBy) => get<SummaryReport>(`/api/reports/summary?groupBy=${groupBy}`),
+    reportExpiring: (months) => get<ExpiringReport>(`/api/reports/expiring?months=${months}`),
+    async people(ids) {
+      const unique = [...new Set(ids)];
+      const batches: string[][] = [];
+      for (let i = 0; i < unique.length; i += 200) batches.push(unique.slice(i, i + 200));
+      const answers = await Promise.all(
+        batches.map((b) => get<Person[]>(`/api/people?${new URLSearchParams({ ids: b.join(',') })}`)),
+      );
+      return answers.flat();
+    },
+    placeLegalHold: async (contractId, reason) =>
+      (await (
+        await call(fetchFn, `${baseUrl}/api/contracts/${path(contractId)}/legal-hold`, {
+          method: 'PUT',
+          headers: json,
+          body: JSON.stringify({ reason }),
+        })
+      ).json()) as Contract,
+    liftLegalHold: async (contractId) =>
+      (await (
+        await call(fetchFn, `${baseUrl}/api/contracts/${path(contractId)}/legal-hold`, {
+          method: 'DELETE',
+          headers: auth,
+        })
+      ).json()) as Contract,
+    retentionDue: async () => (await get<{ items: RetentionDueItem[] }>('/api/retention/due')).items,
+    decideDestruction: (contractId, decision) =>
+      post<DestructionOutcome>(`/api/contracts/${path(contractId)}/destruction`, decision),
+    async markReminderDone(id) {
+      await post<unknown>(`/api/reminders/${encodeURIComponent(id)}/done`, {});
+    },
     async dueReminders() {
       const body = await get<WireReminder[] | { items: WireReminder[] }>('/api/reminders?due=1');
       return (Array.isArray(body) ? body : body.items).map(fromWire);

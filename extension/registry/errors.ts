@@ -5,6 +5,8 @@ export class RegistryError extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
+    /** The registry's own Chinese wording of `detail`, when its problem answer carries one. */
+    readonly detailZh?: string,
   ) {
     super(
       status === 0
@@ -48,7 +50,7 @@ export function describeRegistryError(err: RegistryError): LocalizedMessage {
   }
   return {
     code: `registry.http-${err.status}`,
-    zh: `登记系统拒绝了请求（${err.status}）：${err.detail}`,
+    zh: `登记系统拒绝了请求（${err.status}）：${err.detailZh ?? err.detail}`,
     en: `The registry refused the request (${err.status}): ${err.detail}`,
   };
 }

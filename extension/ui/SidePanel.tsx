@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { AdapterResult, Candidate } from '../adapters/types';
-import type { CaptureJob, DocumentCheck, FilingTarget } from '../queue/types';
+import type { CaptureJob, DocumentCheck, FilingTarget, LocalizedMessage } from '../queue/types';
 import type { ContractChoice, DueReminder } from '../registry/client';
 import { ContractPicker } from './ContractPicker';
 import type { Language, MessageKey } from './i18n';
@@ -35,6 +35,8 @@ export interface SidePanelProps {
   reminders?: DueReminder[];
   /** Opens a contract's page of the registry. */
   onOpenContract?(contractId: string): void;
+  /** Marks a due reminder done; answers why it could not, or null. */
+  onReminderDone?(reminder: DueReminder): Promise<LocalizedMessage | null>;
 }
 
 /** The fields suggested for a document this job filed just now (not for one filed before). */
@@ -185,7 +187,12 @@ export function SidePanel(props: SidePanelProps) {
         </button>
       </h1>
       {props.reminders && props.reminders.length > 0 ? (
-        <RemindersList lang={lang} reminders={props.reminders} onOpen={props.onOpenContract} />
+        <RemindersList
+          lang={lang}
+          reminders={props.reminders}
+          onOpen={props.onOpenContract}
+          onDone={props.onReminderDone}
+        />
       ) : null}
       {props.signedIn ? null : (
         <div className="banner">

@@ -3,8 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { onCommand, onFileLinkMenu } from '../../background/browser-handlers';
 import { BackgroundController, type MessageOrigin } from '../../background/controller';
 import { DOCUMENT_LINK_PATTERNS, FILE_LINK_MENU_ID, fileLinkMenuTitle } from '../../background/link-capture';
-import { REMINDERS_ALARM, REMINDERS_POLL_MINUTES } from '../../background/reminders';
-import { chromePorts, DRAIN_ALARM, REMINDER_NOTIFICATION_PREFIX } from '../../browser/chrome-ports';
+import {
+  parseReminderNotificationId,
+  REMINDERS_ALARM,
+  REMINDERS_POLL_MINUTES,
+} from '../../background/reminders';
+import { chromePorts, DRAIN_ALARM } from '../../browser/chrome-ports';
 import { SETTINGS_KEY, type Settings } from '../../browser/settings';
 import { isExtensionMessage } from '../../messages';
 
@@ -74,10 +78,22 @@ export default defineBackground(() => {
     if (alarm.name === REMINDERS_ALARM) pollReminders();
   });
   browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith(REMINDER_NOTIFICATION_PREFIX)) return;
-    const contractId = id.slice(REMINDER_NOTIFICATION_PREFIX.length).split(':')[0] ?? '';
-    void browser.tabs.create({ url: `/registry.html?contract=${encodeURIComponent(contractId)}` });
+    const about = parseReminderNotificationId(id);
+    if (!about) return;
+    void browser.tabs.create({ url: `/registry.html?contract=${encodeURIComponent(about.contractId)}` });
     void browser.notifications.clear(id);
+  });
+  // The notification's one button: "Mark done".
+  browser.notifications.onButtonClicked.addListener((id, buttonIndex) => {
+    const about = parseReminderNotificationId(id);
+    if (!about || buttonIndex !== 0) return;
+    controller
+      .markReminderDone(about.reminderId)
+      .then((outcome) => {
+        if (outcome.status === 'done') return browser.notifications.clear(id);
+        console.error('Marking the reminder done failed', outcome);
+      })
+      .catch((err: unknown) => console.error('Marking the reminder done failed', err));
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void controller.onTabClosed(tabId);

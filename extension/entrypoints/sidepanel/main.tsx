@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { Candidate } from '../../adapters/types';
+import { completeReminder } from '../../background/reminders';
 import type { ExtensionMessage } from '../../messages';
 import { CaptureDb } from '../../queue/db';
 import type { CapturedDocument } from '../../queue/types';
@@ -30,6 +31,11 @@ async function settle(versionId: string): Promise<void> {
   });
 }
 const send = (message: ExtensionMessage) => browser.runtime.sendMessage(message);
+const signedOutMessage = {
+  code: 'registry.signed-out',
+  zh: '尚未登录登记系统：请先在设置中登录。',
+  en: 'You are not signed in to the registry: sign in in the settings first.',
+};
 
 function captured(c: Candidate): CapturedDocument {
   const { key, fileName, fetch, sizeText, sizeBytes, sourceRef, subject, site, pageUrl } = c;
@@ -109,6 +115,14 @@ function App() {
       suggestions={suggestions}
       reminders={reminders}
       onOpenContract={(contractId) => openRegistry({ contract: contractId })}
+      onReminderDone={async (reminder) => {
+        const outcome = await completeReminder(
+          { markDone: client ? (id) => client.markReminderDone(id) : null, area: browser.storage.local },
+          reminder.id,
+        );
+        if (outcome.status === 'done') return null;
+        return outcome.status === 'failed' ? outcome.error : signedOutMessage;
+      }}
       onRetry={(job) => void send({ type: 'retry', jobId: job.id })}
       onRescan={() => {
         if (tabId !== null)

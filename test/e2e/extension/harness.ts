@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,12 @@ export interface SiteResponse {
   status: number;
   contentType: string;
   body: Buffer | string;
+  /** More headers (a site's cookies, for one). */
+  headers?: Record<string, string>;
 }
+
+/** The sites whose pages the tests serve from fixtures, at their real addresses. */
+const FIXTURE_SITES = /^https:\/\/(mail\.google|app\.docusign|outlook\.office)\.com\//;
 
 /** Temporary folders removed at the end of a file's tests. */
 export function tempDirs(): { make(prefix: string): string; removeAll(): void } {
@@ -106,8 +112,15 @@ export function startRegistry(dataDir: string, port: number, extensionId: string
   );
 }
 
-/** Creates a legal user, signs in, and stores the settings the options page would save. */
-export async function signInExtension(server: RunningServer, worker: WebWorker): Promise<string> {
+/**
+ * Creates a legal user, signs in, and stores the settings the options page would save. The extension is
+ * pointed at `registryUrl` (the registry itself unless given, e.g. a proxy in front of it).
+ */
+export async function signInExtension(
+  server: RunningServer,
+  worker: WebWorker,
+  registryUrl: string = server.url,
+): Promise<string> {
   await server.registry.users.create({
     email: 'legal@example.com',
     name: 'Legal',
@@ -121,7 +134,7 @@ export async function signInExtension(server: RunningServer, worker: WebWorker):
   });
   const signedIn = (await login.json()) as { token: string; user: unknown };
   const settings = {
-    registryUrl: server.url,
+    registryUrl,
     token: signedIn.token,
     user: signedIn.user,
     language: 'en',
@@ -143,7 +156,10 @@ export async function interceptWorker(
     void session.send('Fetch.fulfillRequest', {
       requestId: event.requestId,
       responseCode: r.status,
-      responseHeaders: [{ name: 'content-type', value: r.contentType }],
+      responseHeaders: [
+        { name: 'content-type', value: r.contentType },
+        ...Object.entries(r.headers ?? {}).map(([name, value]) => ({ name, value })),
+      ],
       body: Buffer.from(r.body).toString('base64'),
     });
   });
@@ -151,22 +167,27 @@ export async function interceptWorker(
   return session;
 }
 
+/** Somewhere the extension's APIs can be called from: its service worker or one of its pages. */
+export interface ExtensionContext {
+  evaluate(expression: string): Promise<unknown>;
+}
+
 /** Opens a fixture page at the real address of the site it imitates, and answers its tab id. */
 export async function openSite(
   browser: Browser,
-  worker: WebWorker,
+  worker: ExtensionContext,
   url: string,
   site: (url: string) => SiteResponse,
 ): Promise<{ page: Page; tabId: number }> {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (req) => {
-    if (!/^https:\/\/(mail\.google|app\.docusign)\.com\//.test(req.url())) {
+    if (!FIXTURE_SITES.test(req.url())) {
       void req.continue();
       return;
     }
     const r = site(req.url());
-    void req.respond({ status: r.status, contentType: r.contentType, body: r.body });
+    void req.respond({ status: r.status, contentType: r.contentType, body: r.body, headers: r.headers });
   });
   await page.goto(url);
   const tabId = (await worker.evaluate(
@@ -209,8 +230,158 @@ export async function statusOf(
   return (await status.jsonValue()) as string;
 }
 
+/** Waits for a promise, or fails saying what did not happen (instead of hanging until the test times out). */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Stops the extension's service worker, as the browser does when it is idle (through one of its pages), and
+ * answers once the browser says it stopped. A stop that lands while the worker is busy can be ignored: it
+ * is asked again.
+ */
+export async function stopServiceWorker(page: Page, tries = 10): Promise<void> {
+  const cdp = await page.createCDPSession();
+  let asked = false;
+  let stopped: () => void = () => {};
+  const isStopped = new Promise<void>((resolve) => {
+    stopped = resolve;
+  });
+  cdp.on(
+    'ServiceWorker.workerVersionUpdated',
+    (event: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+      const ours = event.versions.filter((v) => v.scriptURL.startsWith('chrome-extension://'));
+      if (asked && ours.some((v) => v.runningStatus === 'stopped')) stopped();
+    },
+  );
+  try {
+    await cdp.send('ServiceWorker.enable');
+    for (let i = 0; i < tries; i++) {
+      asked = true;
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const done = await within(isStopped, 3_000, 'stopping').then(
+        () => true,
+        () => false,
+      );
+      if (done) return;
+    }
+    throw new Error('the service worker did not stop');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Wakes a stopped service worker with the message the side panel sends to file what is due, and answers
+ * once the worker has answered it. A worker that DevTools sessions are still attached to (`sessions`, such
+ * as the one intercepting its downloads) starts paused, waiting for a debugger: they let it run.
+ */
+export async function wakeWorker(page: Page, sessions: CDPSession[], tries = 60): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    const answered = page.evaluate(
+      `chrome.runtime.sendMessage({ type: 'drain' }).then(() => true, () => false)`,
+    );
+    await Promise.all(sessions.map((s) => s.send('Runtime.runIfWaitingForDebugger').catch(() => undefined)));
+    const ok = await Promise.race([
+      answered as Promise<boolean>,
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+    ]);
+    if (ok) return;
+  }
+  throw new Error('the service worker did not wake');
+}
+
 /** A GET on the registry's API with the user's token. */
 export async function apiGet<T>(url: string, token: string, path: string): Promise<T> {
   const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   return (await res.json()) as T;
+}
+
+/** A request the proxy stopped on its way to the registry (or whose answer it kept back). */
+export interface HeldRequest {
+  method: string;
+  path: string;
+}
+
+/** A proxy in front of the registry that can hold a request, as a slow network would. */
+export interface RegistryProxy {
+  url: string;
+  /** Every request that went through, as `METHOD /path`. */
+  seen: string[];
+  /**
+   * Holds the next request that matches: never forwarded, or (`answerLost`) forwarded to the registry but
+   * its answer kept back. Resolves once it arrived (and, when forwarded, once the registry answered it).
+   */
+  holdNext(method: string, path: RegExp, options?: { answerLost?: boolean }): Promise<HeldRequest>;
+  close(): Promise<void>;
+}
+
+export function startRegistryProxy(registryUrl: string): Promise<RegistryProxy> {
+  const target = new URL(registryUrl);
+  const holds: {
+    method: string;
+    path: RegExp;
+    answerLost: boolean;
+    arrived: (held: HeldRequest) => void;
+  }[] = [];
+  const seen: string[] = [];
+  const server = createHttpServer((req, res) => {
+    const method = req.method ?? 'GET';
+    const path = req.url ?? '/';
+    seen.push(`${method} ${path}`);
+    const index = holds.findIndex((h) => h.method === method && h.path.test(path));
+    const [hold] = index >= 0 ? holds.splice(index, 1) : [];
+    if (hold && !hold.answerLost) {
+      hold.arrived({ method, path });
+      return;
+    }
+    const upstream = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        method,
+        path,
+        headers: { ...req.headers, host: target.host },
+      },
+      (answer) => {
+        if (hold) {
+          // The registry did it; its answer never reaches the caller.
+          answer.resume();
+          answer.once('end', () => hold.arrived({ method, path }));
+          return;
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(upstream);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        seen,
+        holdNext: (m, path, options) =>
+          new Promise((arrived) =>
+            holds.push({ method: m, path, answerLost: !!options?.answerLost, arrived }),
+          ),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
 }

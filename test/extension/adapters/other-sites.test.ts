@@ -63,10 +63,48 @@ describe('the Outlook on the web adapter', () => {
       subject: '服务协议续签 Service agreement renewal',
       sender: { name: '陈杰 Chen Jie', email: 'chen.jie@partner.example' },
       date: '2024/3/8 周五 14:20',
-      fetch: null,
     });
-    // Files that cannot be fetched directly are listed, and the page says why they cannot be filed.
-    expect(warnings.map((w) => w.code)).toEqual(['outlook.download-manual']);
+    // Outlook's own download link, fetched by the Outlook page; the page's stale token is dropped.
+    const pdf = candidates[0]?.fetch;
+    expect(pdf).toMatchObject({ credentials: 'include', pageOrigin: 'https://outlook.office.com' });
+    const link = new URL(pdf?.url ?? '');
+    expect(`${link.origin}${link.pathname}`).toBe(
+      'https://outlook.office.com/owa/service.svc/s/GetFileAttachment',
+    );
+    expect(link.searchParams.get('id')).toBe('AAMkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgBGAAADk2pDlu7+Q0G=');
+    expect(link.searchParams.has('X-OWA-CANARY')).toBe(false);
+    // An attachment the page gives no download clue for is listed, and the page says why it cannot be filed.
+    expect(candidates[1]?.fetch).toBeNull();
+    expect(warnings.map((w) => w.code)).toEqual(['outlook.no-link']);
+    expect(warnings[0]?.en).toContain('Renewal terms.docx');
+    expect(warnings[0]?.zh).toContain('Renewal terms.docx');
+  });
+
+  it('builds the download address from the attachment id, or a download link named after the file', () => {
+    const { doc, url } = fixturePage('outlook-message.html', MESSAGE);
+    const [pdf, docx] = [...doc.querySelectorAll('[role="option"]')];
+    pdf?.querySelector('a')?.remove();
+    docx?.setAttribute('data-attachment-id', 'AAMkAD/docx=');
+    const link = doc.createElement('a');
+    link.setAttribute('download', '服务协议2024.pdf');
+    link.setAttribute('href', '/owa/service.svc/s/GetFileAttachment?id=pdf-id&X-OWA-CANARY=old');
+    doc.querySelector('.body9')?.append(link);
+    const { candidates, warnings } = outlookAdapter.extract(doc, url);
+    expect(candidates.map((c) => c.fetch?.url)).toEqual([
+      'https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=pdf-id',
+      'https://outlook.office.com/owa/service.svc/s/GetFileAttachment?id=AAMkAD%2Fdocx%3D',
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('does not follow a download link that leaves Outlook', () => {
+    const { doc, url } = fixturePage('outlook-message.html', MESSAGE);
+    doc
+      .querySelector('[role="option"] a')
+      ?.setAttribute('href', 'https://outlook.office.com.evil.example/a.pdf');
+    const { candidates, warnings } = outlookAdapter.extract(doc, url);
+    expect(candidates.map((c) => c.fetch)).toEqual([null, null]);
+    expect(warnings.map((w) => w.code)).toEqual(['outlook.no-link', 'outlook.no-link']);
   });
 });
 

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundPorts } from '../../../extension/background/controller';
 
@@ -44,5 +44,31 @@ describe('the background ports over the extension APIs', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3');
     await ports.setBadge(7, 0);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+  });
+  it('shows a reminder as a notification with a "Mark done" button, in the user’s language', async () => {
+    const r = {
+      id: 'c-3:expiry',
+      kind: 'expiry',
+      contractId: 'c-3',
+      number: 'HT-2025-003',
+      title: 'Office lease',
+      dueDate: '2025-03-31',
+      remindDate: '2025-03-01',
+      state: 'due',
+    };
+    // The service worker's own address, where the icon is.
+    vi.stubGlobal('location', { origin: 'chrome-extension://abcdefghijklmnop' });
+    await ports.notify(r, 'zh-CN');
+    vi.unstubAllGlobals();
+    const all = (await fakeBrowser.notifications.getAll()) as Record<
+      string,
+      { title: string; message: string; buttons?: { title: string }[] }
+    >;
+    expect(Object.keys(all)).toEqual(['reminder:c-3:c-3:expiry']);
+    expect(all['reminder:c-3:c-3:expiry']).toMatchObject({
+      title: 'HT-2025-003 · Office lease',
+      message: '2025-03-31 到期',
+      buttons: [{ title: '标记为已完成' }],
+    });
   });
 });

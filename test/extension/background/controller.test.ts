@@ -154,6 +154,43 @@ describe('the background controller', () => {
     expect(filed?.result?.number).toMatch(/\S/);
   });
 
+  it('takes over at its first drain the filing a stopped worker left leased, and files it once', async () => {
+    const settings = memoryArea();
+    const idb = new IDBFactory();
+    const { token } = await signIn(fetchFn, BASE, 'staff@example.com', 'long enough password');
+    await saveSettings(settings, { registryUrl: BASE, token });
+    const ports = {
+      settings,
+      session: memoryArea(),
+      fetchFn,
+      fetchBytes: async () => makePdf(['Lease of the Suzhou warehouse']),
+      scheduleDrain: async () => {},
+      setBadge: async () => {},
+      notify: async () => {},
+    };
+    const db = () => new CaptureDb('bg-restart', { indexedDB: idb, IDBKeyRange });
+    const before = new BackgroundController({ ...ports, db: db() });
+    const document = { ...captured, key: 'gmail|m9|Lease.pdf|0.1', sourceRef: 'gmail:m9' };
+    const { job } = await before.queue.enqueue(document, {
+      kind: 'new',
+      title: 'Office lease',
+      type: 'lease',
+    });
+    // The first worker took the job for two minutes, then was stopped.
+    const leaseUntil = Date.now() + 120_000;
+    await db().jobs.update(job.id, { state: 'uploading', attempts: 1, leaseUntil, leaseHolder: 'stopped' });
+
+    const after = new BackgroundController({ ...ports, db: db() });
+    expect(await after.drain()).toMatchObject({ processed: 1, nextDueAt: null });
+    const [filed] = await after.queue.list();
+    expect(filed).toMatchObject({ state: 'filed', result: { alreadyFiled: false } });
+    const res = await fetchFn(`${BASE}/api/contracts/${filed?.result?.contractId}/versions`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const versions = (await res.json()) as { sourceRef: string }[];
+    expect(versions.map((v) => v.sourceRef)).toEqual(['gmail:m9']);
+  });
+
   it('sets an alarm for a filing that waits to be retried', async () => {
     const settings = memoryArea();
     const alarms: number[] = [];

@@ -1,7 +1,14 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { BackgroundController } from '../../../extension/background/controller';
-import { loadReminders, pollReminders, REMINDERS_KEY } from '../../../extension/background/reminders';
+import {
+  completeReminder,
+  loadReminders,
+  parseReminderNotificationId,
+  pollReminders,
+  REMINDERS_KEY,
+  reminderNotificationId,
+} from '../../../extension/background/reminders';
 import { saveSettings } from '../../../extension/browser/settings';
 import { CaptureDb } from '../../../extension/queue/db';
 import type { DueReminder } from '../../../extension/registry/client';
@@ -177,5 +184,96 @@ describe('the background’s reminder poll', () => {
     expect(asked.at(-1)).toEqual({ url: 'http://registry.test/api/reminders?due=1', auth: 'Bearer tok' });
     expect(notified).toEqual(['zh-CN HT-2025-9 续约通知截止 2025-03-31']);
     expect((await loadReminders(settings)).items).toMatchObject([{ number: 'HT-2025-9', title: 'Lease 9' }]);
+  });
+});
+
+describe('marking a reminder done', () => {
+  async function withList(ids: string[]) {
+    const area = memoryArea();
+    await area.set({
+      [REMINDERS_KEY]: { items: ids.map((id) => reminder(id)), notified: ids, checkedAt: 7 },
+    });
+    return area;
+  }
+
+  it('tells the registry and takes the reminder off the panel’s list', async () => {
+    const area = await withList(['1', '2']);
+    const marked: string[] = [];
+    const outcome = await completeReminder(
+      {
+        markDone: async (id) => {
+          marked.push(id);
+        },
+        area,
+      },
+      '2',
+    );
+    expect(outcome).toEqual({ status: 'done' });
+    expect(marked).toEqual(['2']);
+    const stored = await loadReminders(area);
+    expect(stored.items.map((r) => r.id)).toEqual(['1']);
+    // Still remembered as announced: a later poll does not notify it again.
+    expect(stored.notified).toEqual(['1', '2']);
+  });
+
+  it('takes off a reminder the registry no longer has, and keeps one it could not mark', async () => {
+    const area = await withList(['1', '2']);
+    const gone = await completeReminder(
+      {
+        markDone: async () => {
+          throw new RegistryError(404, 'Reminder 1 not found');
+        },
+        area,
+      },
+      '1',
+    );
+    expect(gone).toEqual({ status: 'done' });
+    const refused = await completeReminder(
+      {
+        markDone: async () => {
+          throw new RegistryError(0, 'Failed to fetch');
+        },
+        area,
+      },
+      '2',
+    );
+    expect(refused).toMatchObject({ status: 'failed', error: { code: 'registry.unreachable' } });
+    expect(refused.status === 'failed' && refused.error.zh).toMatch(/\S/);
+    expect(await completeReminder({ markDone: null, area }, '2')).toEqual({ status: 'signed-out' });
+    expect((await loadReminders(area)).items.map((r) => r.id)).toEqual(['2']);
+  });
+
+  it('names the contract and the reminder in the notification id, reminder ids with colons too', () => {
+    const id = reminderNotificationId({ contractId: 'c-7', id: 'c-7:expiry:2025-03-31' });
+    expect(parseReminderNotificationId(id)).toEqual({
+      contractId: 'c-7',
+      reminderId: 'c-7:expiry:2025-03-31',
+    });
+    expect(parseReminderNotificationId('other:c-7:r')).toBeNull();
+    expect(parseReminderNotificationId('reminder:c-7')).toBeNull();
+  });
+
+  it('marks done from the notification’s button through the signed-in registry', async () => {
+    const settings = memoryArea();
+    await saveSettings(settings, { registryUrl: 'http://registry.test', token: 'tok' });
+    await settings.set({ [REMINDERS_KEY]: { items: [reminder('9')], notified: ['9'], checkedAt: 1 } });
+    const asked: { url: string; method: string | undefined; auth: string | null }[] = [];
+    const controller = new BackgroundController({
+      db: new CaptureDb('reminders-done', { indexedDB: new IDBFactory(), IDBKeyRange }),
+      settings,
+      session: memoryArea(),
+      fetchFn: async (url, init) => {
+        asked.push({ url, method: init?.method, auth: new Headers(init?.headers).get('authorization') });
+        return Response.json({ ...reminder('9'), state: 'done' });
+      },
+      fetchBytes: async () => new Uint8Array(),
+      scheduleDrain: async () => {},
+      setBadge: async () => {},
+      notify: async () => {},
+    });
+    expect(await controller.markReminderDone('c-9:expiry')).toEqual({ status: 'done' });
+    expect(asked).toEqual([
+      { url: 'http://registry.test/api/reminders/c-9%3Aexpiry/done', method: 'POST', auth: 'Bearer tok' },
+    ]);
   });
 });

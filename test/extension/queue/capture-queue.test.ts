@@ -133,6 +133,70 @@ describe('the capture queue', () => {
     expect(w.downloads).toEqual([]);
   });
 
+  it('takes over at once, when a new worker starts, the job a stopped worker was uploading', async () => {
+    const q1 = w.queue();
+    await q1.enqueue(doc('a'), NEW);
+    const held = new FakeRegistry();
+    Object.assign(held, {
+      blobs: w.registry.blobs,
+      contracts: w.registry.contracts,
+      versions: w.registry.versions,
+    });
+    held.uploadBlob = () => new Promise(() => {}); // the upload hangs: the service worker is stopped here
+    const worker1 = new CaptureQueue({
+      db: new CaptureDb('capture-test', { indexedDB: w.idb, IDBKeyRange }),
+      registry: async () => held,
+      fetchBytes: async () => PDF,
+      now: () => w.time,
+      leaseMs: 30_000,
+      workerId: 'worker-1',
+    });
+    void worker1.drain();
+    await waitFor(async () => (await q1.list())[0]?.step === 'upload');
+    expect((await q1.list())[0]).toMatchObject({ state: 'uploading', leaseHolder: 'worker-1', attempts: 1 });
+
+    // The next worker frees the stopped one's lease before draining: no waiting for it to run out.
+    const restarted = w.queue();
+    expect(await restarted.releaseStaleLeases()).toBe(1);
+    expect((await restarted.drain()).processed).toBe(1);
+    const [done] = await restarted.list();
+    expect(done).toMatchObject({
+      state: 'filed',
+      leaseHolder: null,
+      attempts: 2,
+      result: { contractId: 'c1', alreadyFiled: false },
+    });
+    expect(w.registry.contracts).toHaveLength(1);
+    expect(w.registry.versions).toHaveLength(1);
+    expect(w.registry.calls.filter((c) => c === 'put')).toHaveLength(1);
+    // The bytes fetched before the stop were kept.
+    expect(w.downloads).toEqual([]);
+  });
+
+  it('frees only the leases of other workers, and leaves waiting jobs to their own time', async () => {
+    const q = w.queue();
+    await q.enqueue(doc('mine'), NEW);
+    await q.enqueue(doc('theirs', 'gmail:other'), NEW);
+    await q.enqueue(doc('old', 'gmail:old'), NEW);
+    await q.enqueue(doc('later', 'gmail:later'), NEW);
+    const db = new CaptureDb('capture-test', { indexedDB: w.idb, IDBKeyRange });
+    const jobs = await q.list();
+    const idOf = (key: string) => jobs.find((j) => j.captureKey === key)?.id ?? '';
+    const leased = { state: 'uploading' as const, leaseUntil: w.time + 30_000 };
+    await db.jobs.update(idOf('mine'), { ...leased, leaseHolder: q.workerId });
+    await db.jobs.update(idOf('theirs'), { ...leased, leaseHolder: 'stopped-worker' });
+    // A job leased before workers named themselves has no holder: it is freed too.
+    await db.jobs.update(idOf('old'), leased);
+    await db.jobs.update(idOf('later'), { state: 'retrying', nextAttemptAt: w.time + 5_000 });
+
+    expect(await q.releaseStaleLeases()).toBe(2);
+    const after = new Map((await q.list()).map((j) => [j.captureKey, j]));
+    expect(after.get('mine')).toMatchObject({ leaseUntil: w.time + 30_000, leaseHolder: q.workerId });
+    expect(after.get('theirs')).toMatchObject({ state: 'uploading', leaseUntil: w.time, leaseHolder: null });
+    expect(after.get('old')).toMatchObject({ state: 'uploading', leaseUntil: w.time, leaseHolder: null });
+    expect(after.get('later')).toMatchObject({ state: 'retrying', nextAttemptAt: w.time + 5_000 });
+  });
+
   it('makes one contract when the answer to its creation was lost', async () => {
     const q = w.queue();
     await q.enqueue(doc('a'), NEW);
