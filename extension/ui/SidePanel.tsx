@@ -3,11 +3,13 @@ import type { AdapterResult, Candidate } from '../adapters/types';
 import type { CaptureJob, DocumentCheck, FilingTarget, LocalizedMessage } from '../queue/types';
 import type { ContractChoice, DueReminder } from '../registry/client';
 import { ContractPicker } from './ContractPicker';
+import { InboxSummary } from './InboxSummary';
 import type { Language, MessageKey } from './i18n';
 import { localized, translate } from './i18n';
 import { jobStatus } from './job-status';
 import { prefillFiling } from './prefill';
 import { RemindersList } from './RemindersList';
+import type { InboxItem } from './reviewer/types';
 import { SuggestedFields, type SuggestedFieldsProps } from './SuggestedFields';
 
 export interface SidePanelProps {
@@ -37,6 +39,10 @@ export interface SidePanelProps {
   onOpenContract?(contractId: string): void;
   /** Marks a due reminder done; answers why it could not, or null. */
   onReminderDone?(reminder: DueReminder): Promise<LocalizedMessage | null>;
+  /** Approval steps waiting for the signed-in user (null while unknown). */
+  inbox?: InboxItem[] | null;
+  /** Opens the registry's inbox. */
+  onOpenInbox?(): void;
 }
 
 /** The fields suggested for a document this job filed just now (not for one filed before). */
@@ -186,6 +192,14 @@ export function SidePanel(props: SidePanelProps) {
           {t('searchTitle')}
         </button>
       </h1>
+      {props.inbox && props.inbox.length > 0 ? (
+        <InboxSummary
+          lang={lang}
+          items={props.inbox}
+          onOpen={(id) => props.onOpenContract?.(id)}
+          onOpenInbox={() => props.onOpenInbox?.()}
+        />
+      ) : null}
       {props.reminders && props.reminders.length > 0 ? (
         <RemindersList
           lang={lang}

@@ -6,7 +6,7 @@ import { completeReminder } from '../../background/reminders';
 import type { ExtensionMessage } from '../../messages';
 import { CaptureDb } from '../../queue/db';
 import type { CapturedDocument } from '../../queue/types';
-import { createRegistryClient } from '../../registry/client';
+import { createRegistryClient, type RegistryClient } from '../../registry/client';
 import {
   useActiveTabId,
   useChecks,
@@ -16,6 +16,7 @@ import {
   useReminders,
   useSettings,
 } from '../../ui/hooks';
+import type { InboxItem } from '../../ui/reviewer/types';
 import { SidePanel } from '../../ui/SidePanel';
 import '../../ui/styles.css';
 
@@ -42,6 +43,34 @@ function captured(c: Candidate): CapturedDocument {
   return { key, fileName, fetch, sizeText, sizeBytes, sourceRef, subject, site, pageUrl };
 }
 
+/**
+ * The approvals waiting for the user, read when the panel opens and whenever it is shown again (decisions are
+ * taken on the registry page). A registry that cannot answer leaves it unknown: the panel then shows nothing.
+ */
+function useInbox(client: RegistryClient | null): InboxItem[] | null {
+  const [items, setItems] = useState<InboxItem[] | null>(null);
+  useEffect(() => {
+    if (!client) {
+      setItems(null);
+      return;
+    }
+    let cancelled = false;
+    const load = () =>
+      void client.inbox().then(
+        (list) => !cancelled && setItems(list),
+        () => !cancelled && setItems(null),
+      );
+    const onShow = () => document.visibilityState === 'visible' && load();
+    load();
+    document.addEventListener('visibilitychange', onShow);
+    return () => {
+      cancelled = true;
+      document.removeEventListener('visibilitychange', onShow);
+    };
+  }, [client]);
+  return items;
+}
+
 function App() {
   const [settings] = useSettings();
   const lang = useLanguage(settings);
@@ -66,6 +95,7 @@ function App() {
         : null,
     [settings.registryUrl, settings.token],
   );
+  const inbox = useInbox(client);
   const suggestions = useMemo(
     () =>
       client
@@ -115,6 +145,8 @@ function App() {
       suggestions={suggestions}
       reminders={reminders}
       onOpenContract={(contractId) => openRegistry({ contract: contractId })}
+      inbox={inbox}
+      onOpenInbox={() => openRegistry({ view: 'inbox' })}
       onReminderDone={async (reminder) => {
         const outcome = await completeReminder(
           { markDone: client ? (id) => client.markReminderDone(id) : null, area: browser.storage.local },

@@ -152,8 +152,16 @@ describe('a contract goes from draft to active with two approvals through the re
     );
     expect(await page.$eval(approver, (e) => e.getAttribute('title'))).toBe('gm@example.com');
 
-    // The general manager signs in; the contract waits in their inbox.
+    // The general manager signs in; the contract waits in their inbox, counted in the side panel too.
     await signInAs(page, 'gm@example.com');
+    const panel = await browser.newPage();
+    // (An extension URL's origin is opaque to URL: the panel's address is made from the page's.)
+    await panel.goto(page.url().replace(/\/registry\.html.*$/, '/sidepanel.html'));
+    await panel.waitForSelector('[data-inbox-count="1"]', { timeout: 30_000 });
+    expect(await panel.$eval(`[data-inbox-item="${draft.id}"]`, (li) => li.textContent)).toContain(
+      draft.number,
+    );
+    await panel.close();
     await page.waitForFunction(
       () => document.querySelector('nav.tabs [data-view="inbox"]')?.textContent === 'Inbox (1)',
       { timeout: 30_000 },

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdapterResult, Candidate } from '../../../extension/adapters/types';
 import type { CaptureJob, FilingTarget } from '../../../extension/queue/types';
 import { SidePanel, type SidePanelProps } from '../../../extension/ui/SidePanel';
+import { contract, step } from './reviewer-fakes';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -180,6 +181,43 @@ describe('the side panel', () => {
     expect(host.textContent).toContain('请先登录登记系统');
     const button = [...host.querySelectorAll('button')].find((b) => b.textContent === '归档');
     expect(button?.disabled).toBe(true);
+  });
+
+  it('counts the approvals waiting for me, oldest first, each opening its contract, and links the whole inbox', () => {
+    const opened: string[] = [];
+    let inboxOpened = 0;
+    const items = Array.from({ length: 7 }, (_, i) => ({
+      contract: contract({ id: `c${i}`, number: `XSC-2024-SD-00${i}`, title: `合同${i}` }),
+      step: step({
+        id: `s${i}`,
+        name: i === 6 ? '总经理审批' : '法务审核',
+        createdAt: `2024-03-0${7 - i}T08:00:00Z`,
+      }),
+    }));
+    render({
+      lang: 'zh-CN',
+      inbox: items,
+      onOpenContract: (id) => opened.push(id),
+      onOpenInbox: () => inboxOpened++,
+    });
+    expect(host.querySelector('[data-inbox-count]')?.textContent).toBe('待我审批（7）');
+    const listed = [...host.querySelectorAll('[data-inbox-item]')].map((li) =>
+      li.getAttribute('data-inbox-item'),
+    );
+    expect(listed).toEqual(['c6', 'c5', 'c4', 'c3', 'c2']);
+    expect(host.querySelector('[data-inbox-item="c6"]')?.textContent).toContain('总经理审批');
+    act(() => host.querySelector<HTMLButtonElement>('[data-inbox-item="c5"] button')?.click());
+    expect(opened).toEqual(['c5']);
+    const all = [...host.querySelectorAll('button')].find((b) => b.textContent === '查看全部 7 项');
+    act(() => all?.click());
+    expect(inboxOpened).toBe(1);
+  });
+
+  it('shows no inbox when nothing waits or the registry could not say', () => {
+    render({ inbox: [] });
+    expect(host.querySelector('[data-inbox-count]')).toBeNull();
+    render({ inbox: null });
+    expect(host.querySelector('[data-inbox-count]')).toBeNull();
   });
 
   it('shows page text as text, never as markup', () => {
