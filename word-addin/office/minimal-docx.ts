@@ -17,6 +17,8 @@ function paragraphXml(text: string): string {
   return `<w:p><w:r>${runs}</w:r></w:p>`;
 }
 
+const FIXED_ENTRY_TIME = new Date(2020, 0, 1);
+
 /** A small but valid .docx holding the given paragraphs (for the in-memory document). */
 export function minimalDocx(paragraphs: string[]): Uint8Array {
   const body = paragraphs.map(paragraphXml).join('');
@@ -28,6 +30,8 @@ export function minimalDocx(paragraphs: string[]): Uint8Array {
       '_rels/.rels': strToU8(RELS),
       'word/document.xml': strToU8(document),
     },
-    { level: 6 },
+    // A fixed time in the zip entries: the same paragraphs always give the same bytes (as the same
+    // document saved twice should), whatever second it is.
+    { level: 6, mtime: FIXED_ENTRY_TIME },
   );
 }
