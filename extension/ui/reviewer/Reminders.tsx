@@ -3,6 +3,7 @@ import { type Language, type MessageKey, translate } from '../i18n';
 import { SectionError } from './ErrorNote';
 import { formatDate } from './format';
 import { useLoad } from './load';
+import { PersonName } from './people';
 import type { ContractReminder, Obligation } from './types';
 
 export interface RemindersProps {
@@ -57,6 +58,14 @@ export function Reminders({ lang, contractId, revision, contractReminders, oblig
                     date: formatDate(o.dueDate, lang),
                     days: String(o.remindDaysBefore),
                   })}
+                  {o.owner ? (
+                    <>
+                      {' · '}
+                      {t('ownerLabel')}
+                      {lang === 'zh-CN' ? '：' : ': '}
+                      <PersonName lang={lang} id={o.owner} />
+                    </>
+                  ) : null}
                 </div>
               </li>
             ))}

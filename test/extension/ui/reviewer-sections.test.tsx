@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContractPage, type ContractPageApi } from '../../../extension/ui/ContractPage';
 import { describeEntry } from '../../../extension/ui/reviewer/AuditTrail';
 import type { AuditEntry, VersionDeviations } from '../../../extension/ui/reviewer/types';
-import { contract, fakeApi, until, version } from './reviewer-fakes';
+import { contract, fakeApi, fakePeople, until, version } from './reviewer-fakes';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -262,6 +262,7 @@ describe('the contract page sections', () => {
   it('shows the contract’s reminders and obligations', async () => {
     await render(
       fakeApi({
+        people: fakePeople().people,
         contractReminders: async () => [
           {
             id: 'r1',
@@ -284,7 +285,7 @@ describe('the contract page sections', () => {
             title: '提交年度审计报告',
             dueDate: '2024-12-31',
             remindDaysBefore: 14,
-            owner: null,
+            owner: 'u-gm',
             createdBy: null,
             createdAt: '2024-03-01T08:00:00Z',
           },
@@ -295,6 +296,11 @@ describe('the contract page sections', () => {
     await until(() => !!host.querySelector('[data-reminder]'), 'the reminders');
     expect(host.querySelector('[data-reminder="r1"]')?.textContent).toContain('2025年2月28日 到期');
     expect(host.querySelector('[data-obligation="o1"]')?.textContent).toContain('提前 14 天提醒');
+    await until(
+      () =>
+        host.querySelector('[data-obligation="o1"]')?.textContent?.includes('负责人：Grace Miller') ?? false,
+      'the owner by name',
+    );
   });
 
   it('shows the audit trail newest first, in words', async () => {
