@@ -1,3 +1,4 @@
+import { contractTypeName } from '@shared/contract-type-names';
 import type { Contract, ContractStatus } from '@shared/schemas/contract';
 import { type ReactNode, useCallback, useState } from 'react';
 import type { RegistryClient, VersionInfo } from '../registry/client';
@@ -108,7 +109,7 @@ function Metadata({ lang, c, me }: { lang: Language; c: Contract & RetentionFiel
         </div>
       ) : null}
       <dl className="fields">
-        <Field label={t('typeLabel')} value={c.type} />
+        <Field label={t('typeLabel')} value={contractTypeName(c.type, lang)} />
         <Field label={t('departmentLabel')} value={c.department} />
         <Field
           label={t('partiesLabel')}

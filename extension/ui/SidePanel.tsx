@@ -3,6 +3,7 @@ import type { AdapterResult, Candidate } from '../adapters/types';
 import type { CaptureJob, DocumentCheck, FilingTarget, LocalizedMessage } from '../queue/types';
 import type { ContractChoice, DueReminder } from '../registry/client';
 import { ContractPicker } from './ContractPicker';
+import { ContractTypeOptions } from './ContractTypeOptions';
 import { InboxSummary } from './InboxSummary';
 import type { Language, MessageKey } from './i18n';
 import { localized, translate } from './i18n';
@@ -139,6 +140,7 @@ function CandidateCard(props: {
               <input
                 aria-label={t('typeLabel')}
                 size={8}
+                list="contract-types"
                 value={type}
                 onChange={(e) => setType(e.target.value)}
               />
@@ -186,6 +188,7 @@ export function SidePanel(props: SidePanelProps) {
   const others = jobs.filter((j) => !onPage.has(j.captureKey)).slice(0, 10);
   return (
     <main>
+      <ContractTypeOptions id="contract-types" lang={lang} />
       <h1>
         {t('appName')}{' '}
         <button type="button" className="secondary" onClick={() => props.onOpenRegistry()}>

@@ -141,6 +141,7 @@ export function SuggestedFields(props: SuggestedFieldsProps) {
           <input
             aria-label={t('typeLabel')}
             name="type"
+            list="contract-types"
             value={form.type}
             onChange={(e) => edit({ type: e.target.value })}
           />

@@ -1,3 +1,4 @@
+import { contractTypeName } from '@shared/contract-type-names';
 import { type ReactNode, useCallback, useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type Language, type MessageKey, translate } from '../i18n';
@@ -115,7 +116,7 @@ function ExpiringChart({
               <Bar
                 key={type}
                 dataKey={type}
-                name={type}
+                name={contractTypeName(type, lang)}
                 stackId="types"
                 fill={COLORS[i % COLORS.length]}
                 isAnimationActive={false}
@@ -133,7 +134,7 @@ function ExpiringChart({
               <th scope="col">{t('chart.total')}</th>
               {types.map((type) => (
                 <th key={type} scope="col">
-                  {type}
+                  {contractTypeName(type, lang)}
                 </th>
               ))}
             </tr>

@@ -1,3 +1,4 @@
+import { contractTypeName } from '@shared/contract-type-names';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type Language, type MessageKey, translate } from '../i18n';
 import { ErrorNote } from './ErrorNote';
@@ -58,7 +59,7 @@ function DueContract({
       </div>
       <div className="meta">
         {[
-          c.type,
+          contractTypeName(c.type, lang),
           c.department,
           t(`status.${c.status}` as MessageKey),
           c.expiryDate ? `${t('expiryDateLabel')} ${formatDate(c.expiryDate, lang)}` : null,

@@ -99,6 +99,7 @@ describe('the contract page', () => {
     await until(() => !!host.querySelector('section[data-level]'), 'the findings');
     expect(host.querySelector('h1')?.textContent).toBe('HT-2024-001 · 设备采购合同');
     expect(host.querySelector('dl')?.textContent).toContain('Acme Supplies Ltd. (乙方)');
+    expect(host.querySelector('dl')?.textContent).toContain('合同类型采购合同');
     expect(host.querySelector('dl')?.textContent).toContain('¥125,000.50');
     expect(host.querySelector('dl')?.textContent).toContain('2024年2月20日');
     expect([...host.querySelectorAll('[data-version] .name')].map((e) => e.textContent)).toEqual([

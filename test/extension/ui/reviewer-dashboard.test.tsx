@@ -101,6 +101,9 @@ describe('the dashboard', () => {
     expect(host.querySelector('[data-kpis]')?.textContent).toBe(
       '9 contracts; expiring within 30 days: 1, 60 days: 3, 90 days: 5.',
     );
+    expect(
+      [...host.querySelectorAll('[data-chart="expiring"] thead th')].map((th) => th.textContent),
+    ).toEqual(['Month', 'Total', 'Purchase', 'Sales']);
     expect(table('expiring')).toEqual([
       ['Jan 2025', '1', '0', '1'],
       ['Feb 2025', '3', '2', '1'],

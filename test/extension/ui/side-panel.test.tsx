@@ -98,6 +98,12 @@ describe('the side panel', () => {
     const button = [...host.querySelectorAll('button')].find((b) => b.textContent === 'File');
     act(() => button?.click());
     expect(filed).toEqual([[candidate(), { kind: 'new', title: '供货合同（签字版）', type: 'purchase' }]]);
+    // The type field suggests the usual codes with their names.
+    const typeField = host.querySelector<HTMLInputElement>('input[aria-label="Contract type"]');
+    const options = host.querySelectorAll(`datalist#${typeField?.getAttribute('list')} option`);
+    expect([...options].find((o) => o.getAttribute('value') === 'purchase')?.getAttribute('label')).toBe(
+      'Purchase',
+    );
   });
 
   it('files a document as a new version of a contract found by number or title', async () => {
