@@ -1,4 +1,6 @@
 /** Every string the task pane shows, in English and Chinese. */
+import { contractTypeName } from '@shared/contract-type-names';
+
 export type Language = 'en' | 'zh';
 
 const en = {
@@ -45,6 +47,7 @@ const en = {
   alreadySaved: (seq: number, number: string) =>
     `This exact document is already version ${seq} of ${number}.`,
   alsoFiledAs: (numbers: string) => `The same file is also filed as ${numbers}.`,
+  contractTypeName: (type: string) => contractTypeName(type, 'en'),
   linkLost: 'The contract this document was linked to is not in the registry (or not visible to you).',
   loading: 'Loading…',
   hostFailed: 'The document could not be opened by the add-in.',
@@ -171,6 +174,7 @@ const zh: Strings = {
   saved: (seq, number) => `已保存为 ${number} 的第 ${seq} 版。`,
   alreadySaved: (seq, number) => `完全相同的文档已是 ${number} 的第 ${seq} 版。`,
   alsoFiledAs: (numbers) => `同一文件也已归档为 ${numbers}。`,
+  contractTypeName: (type) => contractTypeName(type, 'zh-CN'),
   linkLost: '本文档关联的合同不在合同台账中（或您无权查看）。',
   loading: '正在加载…',
   hostFailed: '加载项无法打开此文档。',

@@ -12,6 +12,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { CONTRACT_TYPES } from '@shared/extract/contract-types';
 import { type FormEvent, useEffect, useState } from 'react';
 import { errorMessage } from '../i18n/error-message';
 import type { Strings } from '../i18n/strings';
@@ -212,7 +213,17 @@ export function SavePane({ t, host, client }: SavePaneProps) {
           <Input value={title} onChange={(_, d) => setTitle(d.value)} data-testid="new-title" />
         </Field>
         <Field label={t.contractType} required>
-          <Input value={type} onChange={(_, d) => setType(d.value)} data-testid="new-type" />
+          <Input
+            value={type}
+            onChange={(_, d) => setType(d.value)}
+            list="pactfile-contract-types"
+            data-testid="new-type"
+          />
+          <datalist id="pactfile-contract-types">
+            {CONTRACT_TYPES.map((code) => (
+              <option key={code} value={code} label={t.contractTypeName(code)} />
+            ))}
+          </datalist>
         </Field>
         <Button type="submit" disabled={!title.trim() || !type.trim()} data-testid="create">
           {t.create}

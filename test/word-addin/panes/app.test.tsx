@@ -67,6 +67,9 @@ describe('the task pane', () => {
     await click(q('[data-testid="tab-save"]'));
     await settle();
     expect(q('[data-testid="create"]')).not.toBeNull();
+    // The new contract's type suggests the usual codes with their names.
+    const list = q('[data-testid="new-type"]')?.getAttribute('list');
+    expect(q(`datalist[id="${list}"] option[value="sales"]`)?.getAttribute('label')).toBe('Sales');
     const signOut = Array.from(view.container.querySelectorAll('button')).find(
       (b) => b.textContent === 'Sign out',
     );
