@@ -1,9 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
-import { type Clause, clauseLanguageSchema, clauseSchema, localize } from '@shared/schemas/clause';
+import { type Clause, clauseLanguageSchema, clauseSchema } from '@shared/schemas/clause';
 import { z } from 'zod';
 import { managesRegistry, type Principal } from '../auth/principal';
 import { atomically } from '../db/atomically';
-import { LibraryRepo, type LibraryVersion, VersionConflictError } from '../db/repos/library';
+import {
+  clauseSearchText,
+  LibraryRepo,
+  type LibraryVersion,
+  VersionConflictError,
+} from '../db/repos/library';
 import { conflict, forbidden, notFound } from '../errors';
 import type { ApiApp } from '../http/env';
 import type { Registry } from '../registry';
@@ -34,9 +39,6 @@ const ClauseQuery = z.object({
 const SaveNote = z.object({
   note: z.string().max(500).optional().meta({ description: 'Why it changed, kept with the version' }),
 });
-
-const searchText = (c: Clause) =>
-  [localize(c.title, 'zh-CN'), localize(c.title, 'en'), c.category, c.body, ...(c.tags ?? [])].join(' ');
 
 /** The stored clause, with its version and the bodies of its earlier versions as history. */
 function withHistory(current: LibraryVersion<Clause>, earlier: LibraryVersion<Clause>[]): Clause {
@@ -73,7 +75,11 @@ export function registerClauseRoutes(app: ApiApp, registry: Registry): void {
           (version) => ({
             // History from before the registry knew the clause is kept; later versions are rows of their own.
             data: { ...clause, version, history: clause.history.filter((h) => h.version < version) },
-            index: { language: clause.language, category: clause.category, searchText: searchText(clause) },
+            index: {
+              language: clause.language,
+              category: clause.category,
+              searchText: clauseSearchText(clause),
+            },
           }),
           { note: note ?? null, createdBy: p.userId, expectedVersion, firstVersion: clause.version },
         );
@@ -226,7 +232,7 @@ export function registerClauseRoutes(app: ApiApp, registry: Registry): void {
             index: {
               language: current.data.language,
               category: current.data.category,
-              searchText: searchText(current.data),
+              searchText: clauseSearchText(current.data),
             },
           }),
           { note: 'archived', createdBy: p.userId, archived: true },

@@ -1,6 +1,8 @@
 /**
- * Loads the demo data set: users of every role, numbering rules, contracts with their documents.
- * Loaded once: a marker in the `meta` table makes a second run report what is there instead.
+ * Loads the demo data set: users of every role, numbering and approval rules, the starter clause
+ * library, contracts with their documents and what happened to them since (approvals, payments,
+ * obligations, a legal hold). Loaded once: a marker in the `meta` table makes a second run report
+ * what is there instead.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,7 +12,9 @@ import { hashPassword } from '../../auth/secrets';
 import { NumberingRepo } from '../../db/repos/numbering';
 import { addFileVersion, storeBytes } from '../../ingest/file-version';
 import type { Registry } from '../../registry';
-import { DEMO_NUMBERING, DEMO_USERS, demoContracts, demoDocumentText } from './demo-data';
+import { DEMO_NUMBERING, DEMO_USERS, type DemoContract, demoContracts } from './demo-data';
+import { type DemoPeople, ensureApprovalRules, ensureClauseLibrary, playStory } from './demo-story';
+import { demoDocumentText } from './demo-text';
 import { CLI_PRINCIPAL } from './principal';
 import { makeDocx, makePdf } from './sample-documents';
 
@@ -64,10 +68,15 @@ export async function loadDemo(registry: Registry, options: { today?: string } =
   try {
     const rules = await ensureNumbering(registry);
     const users = await ensureUsers(registry);
-    const ids = new Map((await registry.users.list()).map((u) => [u.email, u.id]));
+    const people = await demoPeople(registry);
+    const admin = [...people.values()].find((p) => p.role === 'admin')?.userId ?? null;
+    await ensureClauseLibrary(registry, admin);
+    await ensureApprovalRules(registry, people);
     const contracts: DemoContractOut[] = [];
+    // The stories play once every document is filed and read, so approvals and holds act on them.
+    const filed: { demo: DemoContract; id: string }[] = [];
     for (const d of demoContracts(today)) {
-      const owner = ids.get(d.ownerEmail) ?? null;
+      const owner = people.get(d.ownerEmail)?.userId ?? null;
       const created = await registry.contracts.create({ ...d.contract, owner }, owner);
       let documents = 0;
       for (const doc of d.documents) {
@@ -91,7 +100,7 @@ export async function loadDemo(registry: Registry, options: { today?: string } =
         );
         if (!added.duplicate) documents++;
       }
-      await registry.reindex(created.id);
+      filed.push({ demo: d, id: created.id });
       contracts.push({
         id: created.id,
         number: created.number,
@@ -101,6 +110,10 @@ export async function loadDemo(registry: Registry, options: { today?: string } =
       });
     }
     await registry.ingest.idle();
+    for (const { demo, id } of filed) {
+      await playStory(registry, demo, id, people);
+      await registry.reindex(id);
+    }
     await writeUsersFile(usersFile, users);
     const marker: Marker = {
       loadedAt,
@@ -160,6 +173,17 @@ async function describeLoaded(registry: Registry, m: Marker, usersFile: string):
       users.push({ email: u.email, name: u.name, role: u.role, department: u.department, password: null });
   }
   return { loaded: false, loadedAt: m.loadedAt, contracts, users, rules: m.rules, usersFile };
+}
+
+/** The demo users as they stand in the registry (a user who existed keeps their role), by email. */
+async function demoPeople(registry: Registry): Promise<DemoPeople> {
+  const emails = new Set(DEMO_USERS.map((u) => u.email));
+  const people: DemoPeople = new Map();
+  for (const u of await registry.users.list()) {
+    if (emails.has(u.email) && !u.disabled)
+      people.set(u.email, { userId: u.id, role: u.role, department: u.department });
+  }
+  return people;
 }
 
 /** Sets the demo numbering rules for the types that have none (a company's own rules are kept). */

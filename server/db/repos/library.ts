@@ -1,3 +1,4 @@
+import { type Clause, localize } from '@shared/schemas/clause';
 import { sql } from 'kysely';
 import { nowIso } from '../../ids';
 import type { Db } from '../kysely';
@@ -30,6 +31,10 @@ const toVersion = <T>(r: LibraryItemsTable): LibraryVersion<T> => ({
   createdBy: r.created_by,
   createdAt: r.created_at,
 });
+
+/** The words the library's search looks in for a clause: its titles, category, body and tags. */
+export const clauseSearchText = (c: Clause): string =>
+  [localize(c.title, 'zh-CN'), localize(c.title, 'en'), c.category, c.body, ...(c.tags ?? [])].join(' ');
 
 export class VersionConflictError extends Error {
   constructor(readonly current: number) {

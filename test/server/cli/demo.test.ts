@@ -1,10 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { starterLibrary } from '@shared/clauses/library';
+import type { Clause } from '@shared/schemas/clause';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../server/auth/secrets';
 import { DEMO_USERS } from '../../../server/cli/ops/demo-data';
 import { DEMO_USERS_FILE, loadDemo } from '../../../server/cli/ops/load-demo';
 import { CLI_PRINCIPAL } from '../../../server/cli/ops/principal';
+import { LibraryRepo } from '../../../server/db/repos/library';
 import { NumberingRepo } from '../../../server/db/repos/numbering';
 import { ContractListQuery } from '../../../shared/schemas/contract';
 import { openTestRegistry, scratchDir, type TestRegistry } from './helpers';
@@ -24,7 +27,21 @@ afterEach(async () => {
 
 async function counts() {
   const db = t.registry.db.db;
-  const n = async (table: 'contracts' | 'versions' | 'users' | 'blobs' | 'numbering_rules') =>
+  const n = async (
+    table:
+      | 'contracts'
+      | 'versions'
+      | 'users'
+      | 'blobs'
+      | 'numbering_rules'
+      | 'payments'
+      | 'approval_rules'
+      | 'approval_steps'
+      | 'approval_decisions'
+      | 'contract_obligations'
+      | 'library_items'
+      | 'audit_log',
+  ) =>
     Number(
       (
         await db
@@ -39,6 +56,13 @@ async function counts() {
     users: await n('users'),
     blobs: await n('blobs'),
     rules: await n('numbering_rules'),
+    payments: await n('payments'),
+    approvalRules: await n('approval_rules'),
+    approvalSteps: await n('approval_steps'),
+    decisions: await n('approval_decisions'),
+    obligations: await n('contract_obligations'),
+    clauses: await n('library_items'),
+    audit: await n('audit_log'),
   };
 }
 
@@ -47,7 +71,7 @@ describe('demo', () => {
     const result = await loadDemo(t.registry, { today: TODAY });
     expect(result.loaded).toBe(true);
     expect(result.contracts.length).toBeGreaterThanOrEqual(8);
-    expect(result.contracts.length).toBeLessThanOrEqual(12);
+    expect(result.contracts.length).toBeLessThanOrEqual(14);
 
     const { items } = await t.registry.contracts.list(ContractListQuery.parse({ limit: 200 }), CLI_PRINCIPAL);
     expect(new Set(items.map((c) => c.type))).toEqual(
@@ -95,6 +119,44 @@ describe('demo', () => {
     expect(again.contracts).toHaveLength(first.contracts);
     expect(again.users.every((u) => u.password === null)).toBe(true);
     expect(first.users).toBe(DEMO_USERS.length);
+    expect(first.payments).toBeGreaterThan(0);
+    expect(first.decisions).toBeGreaterThan(0);
+  });
+
+  it('keeps a company’s own approval rules and clause library, and still tells the story', async () => {
+    const rules = [
+      {
+        id: 'department-head',
+        name: 'Department head',
+        match: {},
+        steps: [{ name: 'Reviewer', approvers: [{ role: 'reviewer' as const }], mode: 'any' as const }],
+        stop: false,
+        resetOnNewVersion: true,
+      },
+    ];
+    await t.registry.approvals.putRules(rules, 'cli');
+    const own = starterLibrary('en').clauses[0];
+    if (!own) throw new Error('the starter library is empty');
+    await new LibraryRepo(t.registry.db).save<Clause>(
+      'clause',
+      'acme.own',
+      (version) => ({
+        data: { ...own, id: 'acme.own', version },
+        index: { language: 'en', category: own.category, searchText: 'own' },
+      }),
+      { createdBy: null },
+    );
+    await loadDemo(t.registry, { today: TODAY });
+    expect(await t.registry.approvals.rules()).toEqual(rules);
+    expect((await new LibraryRepo(t.registry.db).listCurrent('clause')).map((c) => c.id)).toEqual([
+      'acme.own',
+    ]);
+    const { items } = await t.registry.contracts.list(ContractListQuery.parse({ limit: 200 }), CLI_PRINCIPAL);
+    // The reviewer decided the approved one under the company's rule.
+    const approved = items.filter((c) => c.status === 'approved');
+    expect(approved).toHaveLength(1);
+    const steps = await t.registry.approvals.currentRound(approved[0]?.id ?? '');
+    expect(steps.map((s) => s.ruleId)).toEqual(['department-head']);
   });
 
   it('keeps existing users and numbering rules', async () => {
