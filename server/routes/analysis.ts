@@ -70,7 +70,7 @@ export function registerAnalysisRoutes(app: ApiApp, registry: Registry): void {
       tags: ['Documents'],
       summary: 'How far each clause of the library found in a version drifted from its standard text',
       description:
-        'Every current clause of the library is looked for in the version’s text; each one found comes with its place in the text (as served by `/text`) and its redline against the standard text, in document order. Filled variables are not deviations.',
+        'Every current clause of the library is looked for in the version’s text; each one found comes with its place in the text (as served by `/text`) and its redline against the standard text, in document order. Filled variables are not deviations. A registry whose clause library was never filled compares with Pactfile’s starter clauses (Chinese and English), as the Word add-in drafts from them then.',
       request: { params: z.object({ id: Id, versionId: Id }) },
       responses: {
         200: json(VersionDeviationsSchema, 'The clauses found and their redlines'),

@@ -169,3 +169,48 @@ describe.each(DIALECTS)('clause deviations of a version on %s', (dialect) => {
     expect(Object.keys(route?.get?.responses ?? {})).toEqual(expect.arrayContaining(['200', '404', '409']));
   });
 });
+
+describe('clause deviations on a registry whose library was never filled', () => {
+  let t: TestRegistry;
+  let legal: Caller;
+
+  beforeAll(async () => {
+    t = await openTestRegistry('sqlite');
+    legal = await signIn(t, { email: 'legal@example.com', role: 'legal' });
+  });
+  afterAll(() => t.close());
+
+  it('compares with the starter library, until the company has a library of its own', async () => {
+    const law = clause('zh-CN', 'zh.governing-law');
+    const lawText = fillBody(law.body, law.variables, { governingLaw: '中华人民共和国法律' }, 'zh-CN').text;
+    const created = await legal.json<{ id: string }>('POST', '/api/contracts', {
+      title: '服务合同',
+      type: 'services',
+    });
+    const bytes = makeDocx(['第一条 法律适用', lawText]);
+    const sha = sha256(bytes);
+    await legal.req('PUT', `/api/blobs/${sha}`, bytes, { 'content-type': 'application/octet-stream' });
+    const added = await legal.json<{ version: { id: string } }>(
+      'POST',
+      `/api/contracts/${created.body.id}/versions`,
+      {
+        sha256: sha,
+        filename: '服务合同.docx',
+        source: 'upload',
+      },
+    );
+    await t.registry.ingest.idle();
+    const path = `/api/contracts/${created.body.id}/versions/${added.body.version.id}/deviations`;
+    const starter = await legal.json<{ clauses: Deviation[] }>('GET', path);
+    expect(starter.body.clauses.map((c) => [c.clauseId, c.redline.summary.identical])).toEqual([
+      ['zh.governing-law', true],
+    ]);
+
+    // The company's own library, even with every clause archived, replaces the starter one.
+    const own = { ...clause('zh-CN', 'zh.assignment'), id: 'acme.assignment' };
+    expect((await legal.json('POST', '/api/clauses', own)).status).toBe(201);
+    expect((await legal.json<{ clauses: Deviation[] }>('GET', path)).body.clauses).toEqual([]);
+    expect((await legal.req('DELETE', '/api/clauses/acme.assignment')).status).toBe(204);
+    expect((await legal.json<{ clauses: Deviation[] }>('GET', path)).body.clauses).toEqual([]);
+  });
+});
