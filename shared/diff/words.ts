@@ -142,17 +142,21 @@ export function diffParagraphWords(
   const builder = new OpBuilder(oldSide, newSide);
   // Two templates compared with each other: a placeholder only matches the same placeholder.
   const matchValues = !(a.units.some(isPlaceholder) && b.units.some(isPlaceholder));
-  const runs = absorbSplitValues(
-    absorbLoneSpaces(
-      diffArrays(
-        a.units.map((u) => u.key),
-        b.units.map((u) => u.key),
+  const runs = absorbBracketedValues(
+    absorbSplitValues(
+      absorbLoneSpaces(
+        diffArrays(
+          a.units.map((u) => u.key),
+          b.units.map((u) => u.key),
+        ),
+        a.units,
       ),
       a.units,
+      b.units,
+      options,
     ),
     a.units,
     b.units,
-    options,
   );
 
   let ia = 0;
@@ -303,6 +307,61 @@ function mergeValueRuns(
     if (other.length > value.length + rest.length) return null;
   }
   return null;
+}
+
+const OPENING = new Set(['(', '（', '[', '【', '「', '『', '“', '‘', '《', '〈']);
+const CLOSING = new Set([')', '）', ']', '】', '」', '』', '”', '’', '》', '〉']);
+
+/** Brackets and quotes opened and not closed in these units' text. */
+function openBrackets(list: readonly Unit[], from: number, to: number): number {
+  let open = 0;
+  for (let k = from; k < to; k++) {
+    for (const ch of list[k]?.token.text ?? '') {
+      if (OPENING.has(ch)) open++;
+      else if (CLOSING.has(ch) && open > 0) open--;
+    }
+  }
+  return open;
+}
+
+/**
+ * A placeholder facing a value that opens a bracket and holds the punctuation that follows the placeholder
+ * ("laws of {{law}}, without" against "laws of China (excluding, for this purpose, Hong Kong), without"):
+ * the word diff ends the value at the first comma and reads the rest as an insertion. While the value
+ * leaves a bracket open and the insertion after the common text ends with that same text, the common text
+ * and the insertion belong to the value: its closing part. Without an open bracket, text added after a
+ * placeholder stays an insertion (the placeholder could stand for anything).
+ */
+function absorbBracketedValues(
+  input: readonly Run[],
+  aUnits: readonly Unit[],
+  bUnits: readonly Unit[],
+): Run[] {
+  const runs = input.map((r) => ({ ...r }));
+  const out: Run[] = [];
+  let ia = 0;
+  let ib = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as Run;
+    const placeholder =
+      !run.common && run.aCount === 1 && run.bCount > 0 && isPlaceholder(aUnits[ia] as Unit);
+    while (placeholder && openBrackets(bUnits, ib, ib + run.bCount) > 0) {
+      const common = runs[i + 1];
+      const added = runs[i + 2];
+      if (!common?.common || !added || added.common || added.aCount > 0 || added.bCount < common.bCount)
+        break;
+      // Once the value takes in the common text and the insertion, the insertion's tail follows it.
+      const tail = ib + run.bCount + added.bCount;
+      const commonKeys = keysOf(aUnits, ia + run.aCount, ia + run.aCount + common.aCount);
+      if (keysOf(bUnits, tail, tail + common.bCount) !== commonKeys) break;
+      run.bCount += added.bCount;
+      runs.splice(i + 2, 1);
+    }
+    out.push(run);
+    ia += run.aCount;
+    ib += run.bCount;
+  }
+  return out;
 }
 
 interface Piece {

@@ -268,6 +268,40 @@ describe('filled variables', () => {
     ).toContain('England');
   });
 
+  it('take in a value that opens a bracket and holds the punctuation after the placeholder, without spans', () => {
+    const template =
+      'Governed by the laws of {{governingLaw}}, without regard to its conflict of laws rules.';
+    const value =
+      "the People's Republic of China (excluding, for this purpose, the laws of Hong Kong, Macau and Taiwan)";
+    const filled = template.replace('{{governingLaw}}', value);
+    for (const ignoreWhitespace of [true, false]) {
+      const r = diffClause(template, filled, { ignoreWhitespace, ignorePunctuationWidth: true });
+      expect(r.summary.identical).toBe(true);
+      expect(changes(r)).toEqual([['variable', value]]);
+      expectRangesMatch(r, template, filled);
+    }
+    const zhTemplate = '本合同适用{{governingLaw}}，并依其解释。';
+    const zhValue = '中华人民共和国法律（为本合同之目的，不包括香港、澳门和台湾地区的法律）';
+    const zh = diffClause(zhTemplate, zhTemplate.replace('{{governingLaw}}', zhValue));
+    expect(changes(zh)).toEqual([['variable', zhValue]]);
+  });
+
+  it('keep text added after a value that closes all its brackets an insertion', () => {
+    const template =
+      'Governed by the laws of {{governingLaw}}, without regard to its conflict of laws rules.';
+    const edited =
+      'Governed by the laws of England (and Wales), and of Scotland, without regard to its conflict of laws rules.';
+    const r = diffClause(template, edited, { ignoreWhitespace: true });
+    expect(r.summary.identical).toBe(false);
+    expect(changes(r).filter(([op]) => op === 'variable')).toEqual([['variable', 'England (and Wales)']]);
+    expect(
+      changes(r)
+        .filter(([op]) => op === 'insert')
+        .map(([, t]) => t)
+        .join(''),
+    ).toContain('Scotland');
+  });
+
   it('keep a literal placeholder facing a value a change when both sides are templates', () => {
     const r = diffTexts('价款为{{price}}，税率 {{vat}}。', '价款为{{price}}，税率 13。');
     expect(changes(r)).toEqual([
