@@ -1,10 +1,12 @@
 /**
  * Backup and restore of a registry while it runs.
  *
- * Order matters. The registry writes a blob's file before the row that points at it, and never
- * deletes blobs. So the database is snapshotted first (one read transaction), then exactly the
- * blobs that snapshot lists are copied: every row in the backup finds its blob. (Copying blobs
- * first would miss those uploaded between the copy and the snapshot.)
+ * Order matters. The registry writes a blob's file before the row that points at it, and deletes
+ * blobs only when a destruction review destroys a contract's documents (after their rows point
+ * elsewhere). So the database is snapshotted first (one read transaction), then exactly the blobs
+ * that snapshot lists are copied: every row in the backup finds its blob. (Copying blobs first would
+ * miss those uploaded between the copy and the snapshot.) A destruction between the two makes the
+ * backup stop with the missing blob named; running it again gives a complete one.
  *
  * Blob files are immutable and content-addressed, so they are hard-linked when the backup is on
  * the same file system, and copied otherwise. The manifest, written last, marks a complete backup.
