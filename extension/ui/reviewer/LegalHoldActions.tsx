@@ -1,5 +1,5 @@
 import type { Contract } from '@shared/schemas/contract';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { type Language, type MessageKey, translate } from '../i18n';
 import { ErrorNote } from './ErrorNote';
 
@@ -22,6 +22,14 @@ export function LegalHoldActions({ lang, held, place, lift, onChanged }: LegalHo
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<MessageKey | null>(null);
   const id = useId();
+  const placeButton = useRef<HTMLButtonElement>(null);
+  // Cancelling the form gives the focus back to the button that opened it.
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus || asking) return;
+    placeButton.current?.focus();
+    setRefocus(false);
+  }, [refocus, asking]);
   const run = async (call: () => Promise<Contract>, said: MessageKey) => {
     setBusy(true);
     setError(null);
@@ -61,6 +69,7 @@ export function LegalHoldActions({ lang, held, place, lift, onChanged }: LegalHo
           type="button"
           className="secondary"
           data-place-hold=""
+          ref={placeButton}
           onClick={() => {
             setAsking(true);
             setDone(null);
@@ -98,7 +107,15 @@ export function LegalHoldActions({ lang, held, place, lift, onChanged }: LegalHo
             <button type="submit" disabled={busy}>
               {t('confirmHold')}
             </button>
-            <button type="button" className="secondary" disabled={busy} onClick={() => setAsking(false)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => {
+                setAsking(false);
+                setRefocus(true);
+              }}
+            >
               {t('cancel')}
             </button>
           </div>

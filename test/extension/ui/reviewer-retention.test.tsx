@@ -149,6 +149,11 @@ describe('retention on the registry pages', () => {
     });
     await renderPage({ api });
     expect(host.querySelector('[data-legal-hold]')).toBeNull();
+    // Cancelling the form places nothing and gives the focus back to its button.
+    await click('[data-place-hold]');
+    await click('.hold-form button[type="button"]');
+    expect(host.querySelector('.hold-form')).toBeNull();
+    expect(document.activeElement).toBe(host.querySelector('[data-place-hold]'));
     await click('[data-place-hold]');
     // No reason, no hold: the field says what it needs.
     await click('.hold-form button[type="submit"]');
