@@ -39,8 +39,15 @@ const steps = [
     name: 'browser extension',
     config: 'extension/wxt.config.ts',
     sources: ['extension', 'shared'],
-    output: 'extension/.output',
+    output: 'extension/.output/chrome-mv3',
     cmd: ['npx', 'wxt', 'build', 'extension'],
+  },
+  {
+    name: 'browser extension for Firefox',
+    config: 'extension/wxt.config.ts',
+    sources: ['extension', 'shared'],
+    output: 'extension/.output/firefox-mv2',
+    cmd: ['npx', 'wxt', 'build', 'extension', '-b', 'firefox'],
   },
 ];
 
