@@ -22,28 +22,44 @@ export interface ReminderView extends DerivedReminder {
 /** Contracts whose obligations are over: they remind of nothing. */
 const CLOSED_STATUSES = ['terminated', 'archived'] as const;
 
-/** The contracts a principal may see that can still have obligations (or just the one asked for). */
-async function openContracts(registry: Registry, p: Principal, contractId?: string): Promise<Contract[]> {
-  let q = registry.db.db
-    .selectFrom('contracts')
-    .selectAll()
-    .where(visibleTo(p))
-    .where('status', 'not in', [...CLOSED_STATUSES]);
-  if (contractId) q = q.where('id', '=', contractId);
-  return registry.contracts.hydrate(await q.execute());
-}
+/** Contracts read per batch: bounds memory and the SQL parameters of the lookups (SQLite allows 32,766). */
+const BATCH = 1_000;
 
 /**
- * The reminders of the contracts a principal can see, with their state on `today`. A payment
- * reminder is done once the milestone is fully paid; any reminder can also be marked done.
+ * Calls `onBatch` with the open contracts a principal may see (or just the one asked for), a batch at a
+ * time in id order, so that a registry of any size is read in bounded memory.
  */
-export async function remindersFor(
+async function eachOpenContractBatch(
   registry: Registry,
   p: Principal,
+  contractId: string | undefined,
+  onBatch: (contracts: Contract[]) => Promise<void>,
+): Promise<void> {
+  let after = '';
+  for (;;) {
+    let q = registry.db.db
+      .selectFrom('contracts')
+      .selectAll()
+      .where(visibleTo(p))
+      .where('status', 'not in', [...CLOSED_STATUSES])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(BATCH);
+    if (contractId) q = q.where('id', '=', contractId);
+    const rows = await q.execute();
+    if (rows.length === 0) return;
+    await onBatch(await registry.contracts.hydrate(rows));
+    if (rows.length < BATCH) return;
+    after = rows[rows.length - 1]?.id ?? after;
+  }
+}
+
+/** The reminders of these contracts, with their state on `today`. */
+async function remindersOf(
+  registry: Registry,
+  contracts: Contract[],
   today: string,
-  contractId?: string,
 ): Promise<ReminderView[]> {
-  const contracts = await openContracts(registry, p, contractId);
   const ids = contracts.map((c) => c.id);
   const repo = new RemindersRepo(registry.db);
   const [obligations, offsets, done, payments] = await Promise.all([
@@ -52,6 +68,9 @@ export async function remindersFor(
     repo.doneIds(ids),
     new PaymentsRepo(registry.db).ofContracts(ids),
   ]);
+  const obligationsByContract = new Map<string, typeof obligations>();
+  for (const o of obligations)
+    obligationsByContract.set(o.contractId, [...(obligationsByContract.get(o.contractId) ?? []), o]);
   const out: ReminderView[] = [];
   for (const c of contracts) {
     const settled = new Set(
@@ -65,7 +84,7 @@ export async function remindersFor(
         expiryDate: c.expiryDate,
         renewal: c.renewal,
         paymentMilestones: c.paymentMilestones,
-        obligations: obligations.filter((o) => o.contractId === c.id),
+        obligations: obligationsByContract.get(c.id) ?? [],
       },
       offsets.get(c.id) ?? DEFAULT_OFFSETS,
     );
@@ -80,6 +99,25 @@ export async function remindersFor(
       });
     }
   }
+  return out;
+}
+
+/**
+ * The reminders of the contracts a principal can see, with their state on `today`, by due date; `keep`
+ * chooses which (applied batch by batch, so a narrow question over a large registry stays small). A payment
+ * reminder is done once the milestone is fully paid; any reminder can also be marked done.
+ */
+export async function remindersFor(
+  registry: Registry,
+  p: Principal,
+  today: string,
+  contractId?: string,
+  keep: (r: ReminderView) => boolean = () => true,
+): Promise<ReminderView[]> {
+  const out: ReminderView[] = [];
+  await eachOpenContractBatch(registry, p, contractId, async (contracts) => {
+    for (const r of await remindersOf(registry, contracts, today)) if (keep(r)) out.push(r);
+  });
   return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
 }
 

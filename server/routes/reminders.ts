@@ -191,8 +191,11 @@ export function registerReminderRoutes(app: ApiApp, registry: Registry): void {
       const p = c.get('principal');
       const q = c.req.valid('query');
       if (q.from && q.to && q.to < q.from) throw badRequest('`to` is before `from`.');
-      const all = await remindersFor(registry, p, todayUtc());
-      const items = all.filter(
+      const items = await remindersFor(
+        registry,
+        p,
+        todayUtc(),
+        undefined,
         (r) =>
           (!q.from || r.dueDate >= q.from) &&
           (!q.to || r.dueDate <= q.to) &&

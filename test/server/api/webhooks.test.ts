@@ -273,10 +273,6 @@ describe.each(DIALECTS)('reminder.due events on %s', (dialect) => {
   afterAll(() => t.close());
 
   it('queues reminder.due once per due reminder, even when two scans race', async () => {
-    const hook = await admin.json<Hook>('POST', '/api/webhooks', {
-      url: 'http://127.0.0.1:9/unused',
-      events: ['reminder.due'],
-    });
     const today = todayUtc();
     await admin.json('POST', '/api/contracts', {
       title: 'Due soon',
@@ -287,6 +283,12 @@ describe.each(DIALECTS)('reminder.due events on %s', (dialect) => {
       title: 'Later',
       type: 'sales',
       expiryDate: addDays(today, 100),
+    });
+    // With no webhook listening, nothing is scanned or claimed: the reminder waits for a subscriber.
+    expect(await announceDueReminders(t.registry)).toBe(0);
+    const hook = await admin.json<Hook>('POST', '/api/webhooks', {
+      url: 'http://127.0.0.1:9/unused',
+      events: ['reminder.due'],
     });
     const [a, b] = await Promise.all([announceDueReminders(t.registry), announceDueReminders(t.registry)]);
     expect((a ?? 0) + (b ?? 0)).toBe(1);
