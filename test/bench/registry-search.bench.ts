@@ -137,6 +137,16 @@ async function listCases(registry: Registry, principal: Principal) {
   return [...LIST_CASES, ...cursor];
 }
 
+/** The dashboard's reports over every contract (each asked a few times: they read the whole registry). */
+async function measureReports(http: ApiClient) {
+  console.log('\nGET /api/reports as legal (every contract): 3 requests each after 1 unmeasured');
+  for (const path of ['/api/reports/summary?groupBy=department', '/api/reports/expiring?months=12']) {
+    const times = await timeRuns(3, 1, () => http.call('GET', path));
+    const s = summarize(times);
+    console.log(`  ${path.padEnd(42)} p50 ${ms(s.p50)} ms, max ${ms(Math.max(...times))} ms`);
+  }
+}
+
 async function measureLists(http: ApiClient, registry: Registry, principal: Principal, rounds: number) {
   console.log(
     `\nGET /api/contracts (list, default page 50): ${rounds} requests per query after 3 unmeasured`,
@@ -232,6 +242,7 @@ export async function run(): Promise<void> {
       rounds,
     );
     await measureLists(apiClient(running.url, data.legal.token), registry, legal, rounds);
+    await measureReports(apiClient(running.url, data.legal.token));
 
     const mem = process.memoryUsage();
     console.log(

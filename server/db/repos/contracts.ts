@@ -9,6 +9,7 @@ import type {
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { type Principal, seesAllContracts } from '../../auth/principal';
 import { newId, nowIso } from '../../ids';
+import { ID_CHUNK } from '../in-chunks';
 import type { Db } from '../kysely';
 import type { ContractsTable, Database } from '../schema';
 import type { AuditRepo } from './audit';
@@ -324,6 +325,13 @@ export class ContractsRepo {
   }
 
   async hydrate(rows: Row[]): Promise<Contract[]> {
+    // Parties and retention are looked up by id: a chunk at a time, for SQLite's parameter limit.
+    if (rows.length > ID_CHUNK) {
+      const out: Contract[] = [];
+      for (let i = 0; i < rows.length; i += ID_CHUNK)
+        out.push(...(await this.hydrate(rows.slice(i, i + ID_CHUNK))));
+      return out;
+    }
     const parties = await this.partiesOf(rows.map((r) => r.id));
     const retention = await retentionOf(this.d, rows);
     return rows.map((r) => ({

@@ -1,4 +1,5 @@
 import { newId, nowIso } from '../../ids';
+import { inChunks } from '../in-chunks';
 import type { Db } from '../kysely';
 
 export interface Payment {
@@ -48,13 +49,15 @@ export class PaymentsRepo {
   async ofContracts(contractIds: string[]): Promise<Map<string, Payment[]>> {
     const out = new Map<string, Payment[]>();
     if (contractIds.length === 0) return out;
-    const rows = await this.d.db
-      .selectFrom('payments')
-      .selectAll()
-      .where('contract_id', 'in', contractIds)
-      .orderBy('received_date')
-      .orderBy('id')
-      .execute();
+    const rows = await inChunks(contractIds, (chunk) =>
+      this.d.db
+        .selectFrom('payments')
+        .selectAll()
+        .where('contract_id', 'in', chunk)
+        .orderBy('received_date')
+        .orderBy('id')
+        .execute(),
+    );
     for (const r of rows) {
       const list = out.get(r.contract_id) ?? [];
       list.push({
