@@ -102,7 +102,9 @@ export function summarize(
   const groups = new Map<string | null, ReportContract[]>();
   for (const c of contracts) {
     const key = groupKey(c, groupBy);
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
   }
   const horizons = EXPIRY_WINDOWS.map((d) => addDays(today, d));
   const rows: SummaryRow[] = [];
