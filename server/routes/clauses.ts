@@ -11,6 +11,7 @@ import {
 } from '../db/repos/library';
 import { conflict, forbidden, notFound } from '../errors';
 import type { ApiApp } from '../http/env';
+import { saveClauseIn } from '../library/save-clause';
 import type { Registry } from '../registry';
 import { errorResponses, json, jsonBody, notFoundResponse, problemOf } from './openapi-helpers';
 
@@ -68,30 +69,9 @@ export function registerClauseRoutes(app: ApiApp, registry: Registry): void {
 
   const save = async (clause: Clause, p: Principal, note: string | undefined, expectedVersion?: number) => {
     try {
-      const saved = await atomically(registry.db, async (unit) => {
-        const stored = await new LibraryRepo(unit.db).save<Clause>(
-          'clause',
-          clause.id,
-          (version) => ({
-            // History from before the registry knew the clause is kept; later versions are rows of their own.
-            data: { ...clause, version, history: clause.history.filter((h) => h.version < version) },
-            index: {
-              language: clause.language,
-              category: clause.category,
-              searchText: clauseSearchText(clause),
-            },
-          }),
-          { note: note ?? null, createdBy: p.userId, expectedVersion, firstVersion: clause.version },
-        );
-        unit.audit({
-          actorId: p.userId,
-          entityType: 'clause',
-          entityId: clause.id,
-          action: 'save',
-          after: { version: stored.version, title: clause.title, note: note ?? null },
-        });
-        return stored;
-      });
+      const saved = await atomically(registry.db, (unit) =>
+        saveClauseIn(unit, clause, { actorId: p.userId, note: note ?? null, expectedVersion }),
+      );
       return withHistory(saved, await repo.history<Clause>('clause', clause.id));
     } catch (err) {
       if (err instanceof VersionConflictError) {

@@ -4,13 +4,13 @@
  * that the audit trail, the inboxes and the reports read them as they would read real work.
  */
 import { starterLibrary } from '@shared/clauses/library';
-import type { Clause } from '@shared/schemas/clause';
 import type { Principal } from '../../auth/principal';
 import { atomically } from '../../db/atomically';
-import { clauseSearchText, LibraryRepo } from '../../db/repos/library';
+import { LibraryRepo } from '../../db/repos/library';
 import { PaymentsRepo } from '../../db/repos/payments';
 import { RemindersRepo } from '../../db/repos/reminders';
 import { RetentionRepo } from '../../db/repos/retention';
+import { saveClauseIn } from '../../library/save-clause';
 import { approverMatches } from '../../lifecycle/approval-routing';
 import type { Registry } from '../../registry';
 import { DEMO_COMMENTS, DEMO_GENERAL_MANAGER, type DemoContract, demoApprovalRules } from './demo-data';
@@ -28,29 +28,7 @@ export async function ensureClauseLibrary(registry: Registry, actorId: string | 
   if ((await repo.listCurrent('clause', { includeArchived: true })).length > 0) return 0;
   const clauses = [...starterLibrary('zh-CN').clauses, ...starterLibrary('en').clauses];
   await atomically(registry.db, async (unit) => {
-    const library = new LibraryRepo(unit.db);
-    for (const clause of clauses) {
-      const stored = await library.save<Clause>(
-        'clause',
-        clause.id,
-        (version) => ({
-          data: { ...clause, version, history: clause.history.filter((h) => h.version < version) },
-          index: {
-            language: clause.language,
-            category: clause.category,
-            searchText: clauseSearchText(clause),
-          },
-        }),
-        { note: 'starter library', createdBy: actorId, firstVersion: clause.version },
-      );
-      unit.audit({
-        actorId,
-        entityType: 'clause',
-        entityId: clause.id,
-        action: 'save',
-        after: { version: stored.version, title: clause.title, note: 'starter library' },
-      });
-    }
+    for (const clause of clauses) await saveClauseIn(unit, clause, { actorId, note: 'starter library' });
   });
   return clauses.length;
 }
