@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { Contract, ContractStatus } from '@shared/schemas/contract';
 import { z } from 'zod';
 import { fieldDiff } from '../audit/field-diff';
-import { editsContracts, managesRegistry, ROLES } from '../auth/principal';
+import { assertMayChange, managesRegistry, ROLES } from '../auth/principal';
 import { atomically } from '../db/atomically';
 import { badRequest, forbidden, notFound } from '../errors';
 import type { ApiApp } from '../http/env';
@@ -172,10 +172,10 @@ export function registerApprovalRoutes(app: ApiApp, registry: Registry): void {
       const { id } = c.req.valid('param');
       const { to, comment } = c.req.valid('json');
       const contract = await visibleContract(registry, id, p);
-      if (!editsContracts(p)) throw forbidden(`The ${p.role} role cannot change a contract's status.`);
-      if (p.role === 'staff' && contract.department && contract.department !== p.department) {
-        throw forbidden('Staff can change their own department’s contracts only.');
-      }
+      assertMayChange(p, contract.department, {
+        role: `The ${p.role} role cannot change a contract's status.`,
+        department: 'Staff can change their own department’s contracts only.',
+      });
       const updated = await registry.lifecycle.transition(contract, to, p.userId, comment);
       await registry.reindex(id);
       return c.json(updated, 200);

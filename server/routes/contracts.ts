@@ -8,10 +8,10 @@ import {
 } from '@shared/schemas/contract';
 import { z } from 'zod';
 import { fieldDiff } from '../audit/field-diff';
-import { editsContracts, type Principal } from '../auth/principal';
+import { assertMayChange, type Principal } from '../auth/principal';
 import { atomically } from '../db/atomically';
 import { InvalidCursorError } from '../db/repos/contracts';
-import { badRequest, forbidden, notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
 import type { ApiApp } from '../http/env';
 import { emitWebhookEvent } from '../obligations/webhook-events';
 import type { Registry } from '../registry';
@@ -27,12 +27,11 @@ import {
 const tags = ['Contracts'];
 
 /** Staff may only file contracts for their own department. */
-function assertMayFileFor(p: Principal, department: string | null | undefined): void {
-  if (!editsContracts(p)) throw forbidden(`The ${p.role} role cannot create or change contracts.`);
-  if (p.role === 'staff' && department && department !== p.department) {
-    throw forbidden(`Staff can file contracts for their own department (${p.department ?? 'none'}) only.`);
-  }
-}
+const assertMayFileFor = (p: Principal, department: string | null | undefined): void =>
+  assertMayChange(p, department, {
+    role: `The ${p.role} role cannot create or change contracts.`,
+    department: `Staff can file contracts for their own department (${p.department ?? 'none'}) only.`,
+  });
 
 /** Loads a contract the principal can see, or answers 404. */
 export async function visibleContract(registry: Registry, id: string, p: Principal) {

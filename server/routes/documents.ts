@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import { Id } from '@shared/schemas/common';
 import { z } from 'zod';
-import { editsContracts } from '../auth/principal';
+import { assertMayChange, editsContracts } from '../auth/principal';
 import { BlobHashMismatchError, BlobTooLargeError } from '../blobs/store';
 import { VERSION_SOURCES } from '../db/repos/versions';
 import { forbidden, HttpProblem, notFound, payloadTooLarge, unprocessable } from '../errors';
@@ -206,10 +206,10 @@ export function registerDocumentRoutes(app: ApiApp, registry: Registry): void {
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       const contract = await visibleContract(registry, id, p);
-      if (!editsContracts(p)) throw forbidden(`The ${p.role} role cannot add versions.`);
-      if (p.role === 'staff' && contract.department && contract.department !== p.department) {
-        throw forbidden('Staff can add versions to their own department’s contracts only.');
-      }
+      assertMayChange(p, contract.department, {
+        role: `The ${p.role} role cannot add versions.`,
+        department: 'Staff can add versions to their own department’s contracts only.',
+      });
       try {
         const added = await addFileVersion(
           registry,
